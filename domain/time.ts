@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** True when `tz` is an IANA time zone this runtime (full ICU) knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, { message: "Unknown IANA time zone" });
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM (24-hour)" });
+
+/** Minutes since midnight of an "HH:MM" string. */
+export function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+
+/**
+ * Local working hours: start and end as HH:MM, days as ISO weekdays (1 = Monday … 7 = Sunday).
+ * An end earlier than the start means a night shift that runs past midnight.
+ */
+export const WorkingHours = z
+  .object({
+    start: HHMM,
+    end: HHMM,
+    days: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .transform((d) => [...new Set(d)].sort()),
+  })
+  .refine((w) => w.start !== w.end, { message: "Start and end must differ", path: ["end"] });
+export type WorkingHours = z.infer<typeof WorkingHours>;

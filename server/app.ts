@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { apiTokenRoutes } from "./modules/api-tokens/api-tokens.routes.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { partnerRoutes } from "./modules/partners/partners.routes.js";
+import { systemRoutes } from "./modules/system/system.routes.js";
+import { userRoutes } from "./modules/users/users.routes.js";
+import { actorPlugin } from "./platform/auth/actor.plugin.js";
+import type { AppContext } from "./platform/context.js";
+import { installErrorHandler } from "./platform/errors.js";
+import { installMetrics } from "./platform/http/metrics.js";
+
+export interface BuildOptions {
+  /** Log requests (off in tests). */
+  logger?: boolean;
+}
+
+/**
+ * Builds the Fastify app from its modules without listening; `main.ts` listens, tests use
+ * `app.inject()`. The app keeps no state between requests beyond the database, so any number of
+ * instances can serve one database.
+ */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: ctx.config.logLevel,
+          redact: ["req.headers.authorization", "req.headers.cookie", "body.password", "body.newPassword", "body.currentPassword"],
+        }
+      : false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // CSV imports arrive as text/csv bodies.
+  app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_req, body, done) => done(null, body));
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Outsight API", version: "1.0.0", description: "Run outsourcing safely: partners, risks, contracts, compliance." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "outsight_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  installMetrics(app);
+  await app.register(actorPlugin, ctx);
+  await app.register(systemRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(userRoutes(ctx));
+  await app.register(apiTokenRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(partnerRoutes(ctx));
+  await serveWeb(app, ctx.config.webDist);
+  return app;
+}
+
+/**
+ * Serves the built single-page app; unknown non-API paths get index.html so client-side routes
+ * survive a reload. Without a build the API still works and `/` says how to build the UI.
+ */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  const index = path.join(dist, "index.html");
+  if (!fs.existsSync(index)) {
+    app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+      reply.type("text/plain").send("Outsight API is running. The web app is not built: run `npm run build`."),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: "1h" });
+  const html = fs.readFileSync(index, "utf8");
+  app.get("/*", { schema: { hide: true } }, async (req, reply) => {
+    const p = req.url.split("?")[0];
+    if (p.startsWith("/api/") || p === "/metrics") return reply.callNotFound();
+    return reply.header("cache-control", "no-cache").type("text/html").send(html);
+  });
+}

@@ -1,0 +1,18 @@
+import { type Actor, abilities, type Rule } from "../platform/access.js";
+import { apiTokenPolicy } from "./api-tokens/api-tokens.policy.js";
+import { auditPolicy } from "./audit/audit.policy.js";
+import { partnerPolicy } from "./partners/partners.policy.js";
+import { userPolicy } from "./users/users.policy.js";
+
+/** Every policy by resource name; `GET /me` sends the evaluated abilities to the web app. */
+export const POLICIES: Record<string, Record<string, Rule>> = {
+  partner: partnerPolicy,
+  user: userPolicy,
+  apiToken: apiTokenPolicy,
+  audit: auditPolicy,
+};
+
+/** The actor's abilities on every resource. */
+export function allAbilities(actor: Actor): Record<string, Record<string, boolean>> {
+  return Object.fromEntries(Object.entries(POLICIES).map(([name, policy]) => [name, abilities(policy, actor)]));
+}

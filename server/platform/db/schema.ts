@@ -1,0 +1,6 @@
+/** Every table, gathered for Drizzle and drizzle-kit. New modules add their tables here. */
+export * from "../../modules/organizations/organizations.tables.js";
+export * from "../../modules/partners/partners.tables.js";
+export * from "../../modules/users/users.tables.js";
+export * from "../audit/audit.tables.js";
+export * from "../auth/auth.tables.js";
