@@ -1,7 +1,9 @@
 CREATE TABLE "organizations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"audit_seq" bigint DEFAULT 0 NOT NULL,
+	"audit_hash" text DEFAULT '0000000000000000000000000000000000000000000000000000000000000000' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "partner_contacts" (
@@ -165,7 +167,7 @@ CREATE INDEX "partner_contacts_partner_idx" ON "partner_contacts" USING btree ("
 CREATE INDEX "partner_services_partner_idx" ON "partner_services" USING btree ("partner_id","criticality");--> statement-breakpoint
 CREATE INDEX "partner_sites_partner_idx" ON "partner_sites" USING btree ("partner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_subcontractors_pair_key" ON "partner_subcontractors" USING btree ("partner_id","subcontractor_id");--> statement-breakpoint
-CREATE INDEX "partners_org_name_idx" ON "partners" USING btree ("org_id","name","id");--> statement-breakpoint
+CREATE INDEX "partners_org_name_idx" ON "partners" USING btree ("org_id",lower("name"),"id");--> statement-breakpoint
 CREATE INDEX "partners_org_created_idx" ON "partners" USING btree ("org_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "partners_org_updated_idx" ON "partners" USING btree ("org_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "partners_org_country_idx" ON "partners" USING btree ("org_id","country","name");--> statement-breakpoint

@@ -32,7 +32,7 @@ export const partners = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("partners_org_name_idx").on(t.orgId, t.name, t.id),
+    index("partners_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
     index("partners_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("partners_org_updated_idx").on(t.orgId, t.updatedAt, t.id),
     index("partners_org_country_idx").on(t.orgId, t.country, t.name),

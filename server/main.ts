@@ -1,0 +1,37 @@
+import { buildApp } from "./app.js";
+import { loadConfig } from "./platform/config.js";
+import { openRuntime } from "./platform/runtime.js";
+
+/**
+ * Starts Outsight: database (embedded unless DATABASE_URL), migrations, HTTP. SIGINT/SIGTERM
+ * close the HTTP server first (finishing in-flight requests), then the pool, then PostgreSQL, so
+ * the embedded cluster always shuts down cleanly.
+ */
+export async function serve(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const runtime = await openRuntime(config, (m) => console.log(m));
+  const app = await buildApp(runtime, { logger: true });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down");
+    await app.close().catch(() => undefined);
+    await runtime.shutdown();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host;
+  const where = runtime.embedded ? `embedded PostgreSQL in ${config.dataDir}` : "external PostgreSQL (DATABASE_URL)";
+  console.log(`Outsight is ready on http://${shownHost}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,107 @@
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { User } from "../../../domain/auth.js";
+import type { StaffRole } from "../../../domain/roles.js";
+import type { Actor } from "../../platform/access.js";
+import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
+import { hashPassword } from "../../platform/auth/passwords.js";
+import { endUserSessions } from "../../platform/auth/sessions.js";
+import type { AppContext } from "../../platform/context.js";
+import { isUniqueViolation } from "../../platform/db/pg-errors.js";
+import { conflict, invalid, notFound } from "../../platform/errors.js";
+import { decodeCursor, encodeCursor } from "../../platform/http/cursor.js";
+import { iso } from "../../platform/http/present.js";
+import { users } from "./users.tables.js";
+
+type UserRow = typeof users.$inferSelect;
+
+/** Whitelists the fields of a user the API may show (never the password hash). */
+export function presentUser(u: UserRow): User {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role as User["role"],
+    partnerId: u.partnerId,
+    active: u.active,
+    lastLoginAt: iso(u.lastLoginAt),
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/** User administration within one organization. */
+export function createUserService(ctx: AppContext) {
+  const { db } = ctx.database;
+
+  async function get(actor: Actor, id: string): Promise<UserRow> {
+    const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.orgId, actor.orgId)));
+    if (!u) throw notFound("User");
+    return u;
+  }
+
+  /** Refuses a change that would leave the organization without an active admin. */
+  async function assertAdminRemains(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], orgId: string) {
+    const [row] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.role, "admin"), eq(users.active, true)));
+    if (row.n === 0) throw conflict("The organization must keep at least one active administrator");
+  }
+
+  return {
+    get: async (actor: Actor, id: string) => presentUser(await get(actor, id)),
+
+    async list(actor: Actor, q: { q?: string; role?: string; active?: "true" | "false"; limit: number; cursor?: string }) {
+      const where: SQL[] = [eq(users.orgId, actor.orgId)];
+      if (q.q) where.push(or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`))!);
+      if (q.role) where.push(eq(users.role, q.role));
+      if (q.active) where.push(eq(users.active, q.active === "true"));
+      if (q.cursor) {
+        const c = decodeCursor(q.cursor);
+        where.push(sql`(${users.name}, ${users.id}) > (${String(c.value)}, ${c.id}::uuid)`);
+      }
+      const rows = await db
+        .select()
+        .from(users)
+        .where(and(...where))
+        .orderBy(asc(users.name), asc(users.id))
+        .limit(q.limit + 1);
+      const more = rows.length > q.limit;
+      const items = rows.slice(0, q.limit);
+      const last = items.at(-1);
+      return { items: items.map(presentUser), nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
+    },
+
+    async create(actor: Actor, input: { name: string; email: string; role: StaffRole; password: string }) {
+      if (input.password.toLowerCase() === input.email) throw invalid("The password must not be the email", [{ path: "body.password", message: "Must differ from the email" }]);
+      const passwordHash = await hashPassword(input.password);
+      try {
+        return await db.transaction(async (tx) => {
+          const [u] = await tx
+            .insert(users)
+            .values({ orgId: actor.orgId, name: input.name, email: input.email, role: input.role, passwordHash })
+            .returning();
+          await recordAudit(tx, actor.orgId, auditActorOf(actor), { action: "user.create", entityType: "user", entityId: u.id, after: presentUser(u) });
+          return presentUser(u);
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw conflict("A user with this email already exists");
+        throw e;
+      }
+    },
+
+    /** Changes name, role or active flag; deactivation and role changes end the user's sessions. */
+    async update(actor: Actor, id: string, patch: { name?: string; role?: StaffRole; active?: boolean }) {
+      return db.transaction(async (tx) => {
+        const [before] = await tx.select().from(users).where(and(eq(users.id, id), eq(users.orgId, actor.orgId))).for("update");
+        if (!before) throw notFound("User");
+        if (before.role === "partner" && patch.role) throw invalid("Partner users keep the partner role", [{ path: "body.role", message: "Cannot change a partner user's role" }]);
+        const [after] = await tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+        await assertAdminRemains(tx, actor.orgId);
+        if (patch.active === false || (patch.role && patch.role !== before.role)) await endUserSessions(tx, id);
+        const action = patch.role && patch.role !== before.role ? "user.role_change" : patch.active === false ? "user.deactivate" : "user.update";
+        await recordAudit(tx, actor.orgId, auditActorOf(actor), { action, entityType: "user", entityId: id, before: presentUser(before), after: presentUser(after) });
+        return presentUser(after);
+      });
+    },
+  };
+}

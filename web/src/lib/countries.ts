@@ -1,0 +1,20 @@
+import { countryName, listCountries } from "../../../domain/countries";
+import { flagEmoji } from "./format";
+
+/** Country options for selects: value is the ISO code, label shows the flag and English name. */
+export const COUNTRY_OPTIONS = listCountries().map((c) => ({ value: c.code, label: `${flagEmoji(c.code)} ${c.name}` }));
+
+/** The English name of a country code (the server sends `countryName` too where it can). */
+export { countryName };
+
+/** Every IANA time zone this browser knows, for the site form. */
+export const TIME_ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf("timeZone");
+  } catch {
+    return ["UTC"];
+  }
+})();
+
+/** The viewer's own time zone, the natural default for a new site. */
+export const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

@@ -1,0 +1,154 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import type { ComponentType } from "react";
+import { isApiError } from "./api/client";
+import { queryClient } from "./api/queryClient";
+import { meQuery, setupQuery } from "./api/session";
+import { FullPageError, FullPageLoader } from "./components/FullPage";
+import { parseAuditSearch } from "./routes/audit/search";
+import { NotFoundPage } from "./routes/NotFoundPage";
+import { parsePartnersSearch } from "./routes/partners/search";
+import { AppLayout } from "./routes/shell/AppLayout";
+
+// Code-based route tree. Page components load lazily (one chunk per area) so the first paint only
+// ships the shell; search params are validated here so every page gets typed, sane values.
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: FullPageError,
+  pendingComponent: FullPageLoader,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/setup",
+  beforeLoad: async ({ context }) => {
+    const setup = await context.queryClient.fetchQuery(setupQuery);
+    if (!setup.needsSetup) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("./routes/auth/SetupPage"), "SetupPage"),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === "string" && search.redirect.startsWith("/") ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    const setup = await context.queryClient.ensureQueryData(setupQuery);
+    if (setup.needsSetup) throw redirect({ to: "/setup" });
+  },
+  component: lazyRouteComponent(() => import("./routes/auth/SignInPage"), "SignInPage"),
+});
+
+/** Everything behind sign-in: checks set-up and the session once, then renders the shell. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    const setup = await context.queryClient.ensureQueryData(setupQuery);
+    if (setup.needsSetup) throw redirect({ to: "/setup" });
+    try {
+      return { me: await context.queryClient.ensureQueryData(meQuery) };
+    } catch (error) {
+      if (isApiError(error, 401)) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+type Loader = () => Promise<Record<string, unknown>>;
+const lazyPage = (load: Loader, name: string) =>
+  lazyRouteComponent(load as () => Promise<Record<string, ComponentType>>, name);
+
+const page = <const P extends string>(path: P, load: Loader, name: string) =>
+  createRoute({ getParentRoute: () => appRoute, path, component: lazyPage(load, name) });
+
+const dashboardRoute = page("/", () => import("./routes/dashboard/DashboardPage"), "DashboardPage");
+
+export const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/partners",
+  validateSearch: parsePartnersSearch,
+  component: lazyRouteComponent(() => import("./routes/partners/PartnersPage"), "PartnersPage"),
+});
+
+const newPartnerRoute = page("/partners/new", () => import("./routes/partners/PartnerFormPage"), "NewPartnerPage");
+
+const editPartnerRoute = page(
+  "/partners/$partnerId/edit",
+  () => import("./routes/partners/PartnerFormPage"),
+  "EditPartnerPage",
+);
+
+export const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/partners/$partnerId",
+  component: lazyRouteComponent(() => import("./routes/partners/detail/PartnerLayout"), "PartnerLayout"),
+});
+
+const tab = <const P extends string>(path: P, load: Loader, name: string) =>
+  createRoute({ getParentRoute: () => partnerRoute, path, component: lazyPage(load, name) });
+
+const partnerTabs = [
+  tab("/", () => import("./routes/partners/detail/OverviewTab"), "OverviewTab"),
+  tab("/sites", () => import("./routes/partners/detail/SitesTab"), "SitesTab"),
+  tab("/services", () => import("./routes/partners/detail/ServicesTab"), "ServicesTab"),
+  tab("/contacts", () => import("./routes/partners/detail/ContactsTab"), "ContactsTab"),
+  tab("/subcontractors", () => import("./routes/partners/detail/SubcontractorsTab"), "SubcontractorsTab"),
+  tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
+];
+
+const usersRoute = page("/admin/users", () => import("./routes/users/UsersPage"), "UsersPage");
+const tokensRoute = page("/admin/api-tokens", () => import("./routes/api-tokens/ApiTokensPage"), "ApiTokensPage");
+
+export const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/admin/audit",
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import("./routes/audit/AuditPage"), "AuditPage"),
+});
+
+const accountRoute = page("/account", () => import("./routes/account/AccountPage"), "AccountPage");
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    partnersRoute,
+    newPartnerRoute,
+    editPartnerRoute,
+    partnerRoute.addChildren(partnerTabs),
+    usersRoute,
+    tokensRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+/** The app's router; the query client rides along in the context for `beforeLoad` checks. */
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: "intent",
+  defaultPreloadStaleTime: 0,
+  defaultPendingMs: 150,
+  defaultPendingComponent: FullPageLoader,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
