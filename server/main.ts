@@ -29,9 +29,3 @@ export async function serve(): Promise<void> {
   console.log(`Outsight is ready on http://${shownHost}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  serve().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}

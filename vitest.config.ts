@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects: `unit` (pure domain logic), `integration` (the API through app.inject() on a real
+ * PostgreSQL: embedded, or DATABASE_URL), `e2e` (the built web app in Debian's Chromium).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["domain/**/*.test.ts", "server/**/*.unit.test.ts"] } },
+      {
+        test: {
+          name: "integration",
+          include: ["server/**/*.test.ts"],
+          exclude: ["server/**/*.unit.test.ts"],
+          globalSetup: ["server/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Two cores: more workers would only queue on PostgreSQL.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
