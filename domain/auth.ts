@@ -21,8 +21,8 @@ const COMMON_PASSWORDS = new Set([
  */
 export const Password = z
   .string()
-  .min(10, { message: "Use at least 10 characters" })
-  .max(256, { message: "Use at most 256 characters" })
+  .min(10, { message: "Use at least 10 characters", abort: true })
+  .max(256, { message: "Use at most 256 characters", abort: true })
   .refine((p) => p.trim().length >= 10, { message: "Use at least 10 non-space characters" })
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), { message: "This password is too common" });
 

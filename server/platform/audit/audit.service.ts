@@ -59,7 +59,9 @@ export async function recordAudit(tx: Tx, orgId: string, who: AuditActor, entry:
     .select({ seq: organizations.auditSeq, hash: organizations.auditHash })
     .from(organizations)
     .where(eq(organizations.id, orgId))
-    .for("update");
+    // NO KEY UPDATE, not UPDATE: the change being audited may already hold a KEY SHARE lock on
+    // this row (any insert referencing the organization does), and UPDATE would deadlock with it.
+    .for("no key update");
   if (!head) throw new Error(`audit: unknown organization ${orgId}`);
   const prevHash = head.hash;
   const event: ChainedEvent = {

@@ -32,3 +32,14 @@ export type AuditEvent = Ok<"/api/v1/audit-events", "get">["items"][number];
 export type AuditQuery = NonNullable<paths["/api/v1/audit-events"]["get"]["parameters"]["query"]>;
 export type PartnerQuery = NonNullable<paths["/api/v1/partners"]["get"]["parameters"]["query"]>;
 export type PartnerSort = NonNullable<PartnerQuery["sort"]>;
+
+/** The four kinds of partner sub-resources, by URL segment. */
+export type PartKind = "sites" | "services" | "contacts" | "subcontractors";
+export interface PartOf {
+  sites: Site;
+  services: Service;
+  contacts: Contact;
+  subcontractors: Subcontractor;
+}
+export type CreatePartBody<K extends PartKind> = Body<`/api/v1/partners/{id}/${K}`, "post">;
+export type UpdatePartBody<K extends PartKind> = Body<`/api/v1/partners/{id}/${K}/{partId}`, "patch">;

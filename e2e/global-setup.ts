@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import {
+  createScratchDatabase,
+  ensureWebBuild,
+  freePort,
+  makeDataDir,
+  ROOT,
+  startServer,
+  waitForReady,
+} from "./support/server.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the server under test listens, e.g. http://127.0.0.1:41234 */
+    baseUrl: string;
+  }
+}
+
+/** Screenshots and the server log land here (gitignored). */
+const ARTIFACTS = path.join(ROOT, ".tmp", "e2e");
+
+/** Stops a PostgreSQL our server left behind (its pid is the first line of postmaster.pid). */
+function stopOrphanPostgres(pidFile: string): void {
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 1) {
+    try {
+      process.kill(pid, "SIGINT"); // PostgreSQL's "fast shutdown"
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * The e2e project's global setup: builds the web app when stale, starts the real server (`outsight
+ * serve`) on a free port, on a fresh embedded PostgreSQL in a temporary data directory or, with
+ * DATABASE_URL, on a fresh database of that server, and hands the base URL to the tests. Teardown
+ * sends SIGTERM and fails the run unless the server (and its embedded PostgreSQL) exit cleanly.
+ */
+export default async function setup(project: TestProject) {
+  await fsp.mkdir(ARTIFACTS, { recursive: true });
+  ensureWebBuild((m) => console.log(`[e2e] ${m}`));
+
+  const external = process.env.DATABASE_URL;
+  const scratch = external ? await createScratchDatabase(external, "outsight_e2e") : null;
+  const dataDir = await makeDataDir("outsight-e2e-");
+  const logFile = path.join(ARTIFACTS, "server.log");
+  await fsp.writeFile(logFile, "");
+  const server = startServer({ port: await freePort(), dataDir, databaseUrl: scratch?.url, logFile });
+  const cleanup = async () => {
+    await scratch?.drop().catch(() => undefined);
+    await fsp.rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const ms = await waitForReady(server, 90_000);
+    console.log(
+      `[e2e] server ready at ${server.url} in ${(ms / 1000).toFixed(1)} s (${scratch ? "external PostgreSQL" : "embedded PostgreSQL"})`,
+    );
+  } catch (e) {
+    await server.stop(10_000);
+    await cleanup();
+    throw e;
+  }
+  project.provide("baseUrl", server.url);
+
+  return async () => {
+    const result = await server.stop(30_000);
+    // The embedded cluster removes its postmaster.pid only on a clean shutdown.
+    const pidFile = path.join(dataDir, "pg", "postmaster.pid");
+    const pgLeftRunning = !scratch && fs.existsSync(pidFile);
+    if (pgLeftRunning) stopOrphanPostgres(pidFile);
+    await cleanup();
+    if (result.timedOut || result.code !== 0 || pgLeftRunning) {
+      throw new Error(
+        `The server did not shut down cleanly on SIGTERM (exit code ${result.code}, signal ${result.signal}, ` +
+          `timed out: ${result.timedOut}, PostgreSQL still running: ${pgLeftRunning}):\n${server.tail()}`,
+      );
+    }
+  };
+}

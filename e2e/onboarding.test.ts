@@ -1,0 +1,143 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { launchChromium, screenshotter, visible } from "./support/browser.js";
+
+/**
+ * The first-run journey through the real UI, in Debian's Chromium against the real server:
+ * onboarding → the app → a partner created through the form → found with the search box →
+ * sign out → sign in again. The steps share one browser page and run in order.
+ */
+describe("onboarding and the partner registry", () => {
+  const baseUrl = inject("baseUrl");
+  const admin = {
+    organization: "Northwind Outsourcing Ltd",
+    name: "Ada Lovelace",
+    email: "ada@northwind.example",
+    password: "correct horse battery staple",
+  };
+  const partnerName = `Bangalore Code Works ${Date.now().toString(36)}`;
+
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let shot: (step: string) => Promise<string>;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 860 }, locale: "en-GB" });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    shot = screenshotter(page, "onboarding");
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      await shot(`FAILED-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
+    });
+  });
+
+  test("a fresh installation opens on onboarding, which creates the organization and signs the admin in", async () => {
+    await page.goto("/");
+    await page.waitForURL(/\/setup$/);
+    await visible(page.getByRole("heading", { name: "Set up Outsight" }));
+    await shot("setup-empty");
+
+    await page.getByLabel("Organization name").fill(admin.organization);
+    await page.getByLabel("Full name").fill(admin.name);
+    await page.getByLabel("Work email").fill(admin.email);
+    await page.getByLabel("Password", { exact: true }).fill(admin.password);
+    await page.getByLabel("Repeat password").fill(admin.password);
+    await shot("setup-filled");
+    await page.getByRole("button", { name: "Create organization" }).click();
+
+    // Lands in the signed-in app: the header names the organization and the user.
+    await page.waitForURL((url) => !url.pathname.startsWith("/setup"));
+    await visible(page.getByRole("button", { name: "Account menu" }));
+    await visible(page.getByText(admin.organization));
+    await shot("app-after-setup");
+  });
+
+  test("the partners page starts empty and offers to create one", async () => {
+    await page.getByRole("link", { name: "Partners", exact: true }).click();
+    await page.waitForURL(/\/partners$/);
+    await visible(page.getByRole("heading", { name: "Partners" }));
+    await visible(page.getByText("No partners yet"));
+    await shot("partners-empty");
+  });
+
+  test("a partner is created through the form", async () => {
+    await page.getByRole("link", { name: "New partner" }).click();
+    await page.waitForURL(/\/partners\/new$/);
+
+    await (await visible(page.getByLabel("Name", { exact: true }))).fill(partnerName);
+    await pickOption(page, "Country", "India");
+    await pickOption(page, "Category", "Software development");
+    await shot("partner-form-filled");
+    await page.getByRole("button", { name: /^(create|save|add)/i }).click();
+
+    // Saved: we leave the form for the partner's page, which shows its name.
+    await page.waitForURL((url) => /\/partners\/[0-9a-f-]{36}/.test(url.pathname));
+    await visible(page.getByRole("heading", { name: partnerName }));
+    await shot("partner-created");
+  });
+
+  test("the new partner is found in the list with the search box", async () => {
+    await page.goto("/partners");
+    const search = await visible(page.getByRole("textbox", { name: "Search partners" }));
+    await search.fill("code works");
+    await page.waitForURL(/[?&]q=code(\+|%20)works/);
+    const row = await visible(page.getByRole("row").filter({ hasText: partnerName }));
+    expect(await row.textContent()).toContain("India");
+    await shot("partners-search-hit");
+
+    await search.fill("no such partner anywhere");
+    await visible(page.getByText("No partners match"));
+    await shot("partners-search-miss");
+  });
+
+  test("the admin signs out, is refused with a wrong password, and signs back in", async () => {
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await visible(page.getByRole("heading", { name: "Sign in" }));
+
+    // Signed out for real: the app sends us back to sign-in.
+    await page.goto("/partners");
+    await page.waitForURL(/\/sign-in/);
+    await shot("signed-out");
+
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await visible(page.getByText("Wrong email or password"));
+    await shot("sign-in-refused");
+
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    await visible(page.getByRole("button", { name: "Account menu" }));
+    // The redirect brought us back to where we were going, and the data is still there.
+    await page.goto("/partners");
+    await visible(page.getByRole("row").filter({ hasText: partnerName }));
+    await shot("signed-in-again");
+  });
+
+  test("the browser saw no uncaught page errors", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Opens a select (Mantine combobox) by its label, types to filter, and picks the option. */
+async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  const input = await visible(page.getByLabel(label, { exact: true }));
+  await input.click();
+  if (await input.isEditable()) await input.fill(option);
+  await page.getByRole("option", { name: option, exact: true }).click();
+}

@@ -1,0 +1,135 @@
+import { Button, Card, Code, Table, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconBuildingSkyscraper, IconDownload, IconFilterOff, IconPlus, IconUpload } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { can } from "../../api/session";
+import { useMe } from "../../api/useMe";
+import { CursorPager, useCursorPages } from "../../components/CursorPager";
+import { PageHeader } from "../../components/PageHeader";
+import { Empty, ErrorState, TableSkeleton } from "../../components/States";
+import { partnersRoute } from "../../router";
+import { ImportCsvModal } from "./ImportCsvModal";
+import { PartnersTable, PartnersTableHead } from "./PartnersTable";
+import { PartnersToolbar } from "./PartnersToolbar";
+import { partnerListQuery } from "./queries";
+import { exportHref, hasFilters, type PartnersSearch } from "./search";
+
+/** The partner registry: search, filters, server-side sort, cursor pages, import and export. */
+export function PartnersPage() {
+  const me = useMe();
+  const search = partnersRoute.useSearch();
+  const navigate = useNavigate({ from: "/partners" });
+  const pages = useCursorPages(JSON.stringify(search));
+  const list = useQuery(partnerListQuery(search, pages.cursor));
+  const [importOpened, importModal] = useDisclosure();
+  const pageSize = search.limit ?? 25;
+
+  const setSearch = (patch: Partial<PartnersSearch>) =>
+    navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const clear = () => navigate({ search: { sort: search.sort, limit: search.limit } });
+
+  const filtered = hasFilters(search);
+  const items = list.data?.items ?? [];
+  const firstLoad = list.isPending;
+  const isEmpty = !firstLoad && !list.isError && items.length === 0;
+
+  const actions = (
+    <>
+      {can(me, "partner", "import") && (
+        <Button variant="default" leftSection={<IconUpload size={16} />} onClick={importModal.open}>
+          Import CSV
+        </Button>
+      )}
+      {can(me, "partner", "export") && (
+        <Button component="a" href={exportHref(search)} download variant="default" leftSection={<IconDownload size={16} />}>
+          Export CSV
+        </Button>
+      )}
+      {can(me, "partner", "create") && (
+        <Button component={Link} to="/partners/new" leftSection={<IconPlus size={16} />}>
+          New partner
+        </Button>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Partners"
+        description="Everyone you outsource to: their sites, services, contacts and sub-contractors."
+        actions={actions}
+      />
+      <Card p={0} className="table-card">
+        <PartnersToolbar search={search} onChange={setSearch} onClear={clear} />
+        {list.isError ? (
+          <div style={{ padding: "var(--mantine-spacing-md)" }}>
+            <ErrorState error={list.error} onRetry={() => list.refetch()} title="Could not load partners" />
+          </div>
+        ) : isEmpty && !filtered && pages.page === 1 ? (
+          <Empty
+            icon={<IconBuildingSkyscraper size={28} />}
+            title="No partners yet"
+            description={
+              <>
+                Add the companies you outsource to, import them from a spreadsheet, or try Outsight with demo data:{" "}
+                <Code>npm run outsight -- demo</Code>
+              </>
+            }
+            actions={
+              <>
+                {can(me, "partner", "create") && (
+                  <Button component={Link} to="/partners/new" leftSection={<IconPlus size={16} />}>
+                    Add your first partner
+                  </Button>
+                )}
+                {can(me, "partner", "import") && (
+                  <Button variant="default" leftSection={<IconUpload size={16} />} onClick={importModal.open}>
+                    Import CSV
+                  </Button>
+                )}
+              </>
+            }
+          />
+        ) : isEmpty ? (
+          <Empty
+            icon={<IconFilterOff size={28} />}
+            title="No partners match"
+            description="Try other words or remove some filters."
+            actions={
+              <Button variant="default" onClick={clear}>
+                Clear filters
+              </Button>
+            }
+          />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={960}>
+              <Table style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}>
+                <PartnersTableHead sort={search.sort ?? "name"} onSort={(sort) => setSearch({ sort })} />
+                <Table.Tbody>{firstLoad ? <TableSkeleton rows={8} cols={8} /> : <PartnersTable items={items} />}</Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {!firstLoad && (
+              <CursorPager
+                pages={pages}
+                nextCursor={list.data?.nextCursor}
+                count={items.length}
+                pageSize={pageSize}
+                onPageSize={(limit) => setSearch({ limit: limit === 25 ? undefined : limit })}
+                loading={list.isFetching}
+              />
+            )}
+          </>
+        )}
+      </Card>
+      {!firstLoad && filtered && !isEmpty && (
+        <Text size="xs" c="dimmed" mt="xs">
+          Showing partners matching your filters. Export CSV downloads all of them, not only this page.
+        </Text>
+      )}
+      <ImportCsvModal opened={importOpened} onClose={importModal.close} />
+    </>
+  );
+}

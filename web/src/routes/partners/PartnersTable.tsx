@@ -1,0 +1,109 @@
+import { Badge, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
+import { useNavigate } from "@tanstack/react-router";
+import type { PartnerListItem, PartnerSort } from "../../api/types";
+import { categoryLabel, CountryLabel, CriticalityBadge, StatusBadge } from "../../components/Badges";
+import { formatDateTime, fromNow } from "../../lib/format";
+
+type SortField = "name" | "status" | "country" | "category" | "updatedAt";
+
+/** A column header that toggles ascending/descending server-side sort. */
+function SortHeader({ field, label, sort, onSort }: { field: SortField; label: string; sort: PartnerSort; onSort: (s: PartnerSort) => void }) {
+  const active = sort === field || sort === `-${field}`;
+  const descending = sort === `-${field}`;
+  const Icon = !active ? IconSelector : descending ? IconArrowDown : IconArrowUp;
+  const next = (active && !descending ? `-${field}` : field) as PartnerSort;
+  return (
+    <Table.Th aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
+      <button type="button" className="th-sort" onClick={() => onSort(next)}>
+        {label}
+        <Icon size={14} stroke={1.8} color={active ? "var(--mantine-color-brand-6)" : "var(--mantine-color-gray-5)"} />
+      </button>
+    </Table.Th>
+  );
+}
+
+/** The header row of the partner table. */
+export function PartnersTableHead({ sort, onSort }: { sort: PartnerSort; onSort: (s: PartnerSort) => void }) {
+  return (
+    <Table.Thead bg="gray.0">
+      <Table.Tr>
+        <SortHeader field="name" label="Partner" sort={sort} onSort={onSort} />
+        <SortHeader field="status" label="Status" sort={sort} onSort={onSort} />
+        <SortHeader field="country" label="Country" sort={sort} onSort={onSort} />
+        <SortHeader field="category" label="Category" sort={sort} onSort={onSort} />
+        <Table.Th>Criticality</Table.Th>
+        <Table.Th ta="right">Services</Table.Th>
+        <Table.Th>Owner</Table.Th>
+        <SortHeader field="updatedAt" label="Updated" sort={sort} onSort={onSort} />
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/** Partner rows; a click anywhere on a row opens the partner. */
+export function PartnersTable({ items }: { items: PartnerListItem[] }) {
+  const navigate = useNavigate();
+  const open = (id: string) => navigate({ to: "/partners/$partnerId", params: { partnerId: id } });
+  return (
+    <>
+      {items.map((p) => (
+        <Table.Tr
+          key={p.id}
+          className="row-link"
+          tabIndex={0}
+          onClick={() => open(p.id)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") open(p.id);
+          }}
+        >
+          <Table.Td maw={320}>
+            <Stack gap={2}>
+              <Text fw={600} size="sm" truncate>
+                {p.name}
+              </Text>
+              {(p.legalName || p.tags.length > 0) && (
+                <Group gap={4} wrap="nowrap">
+                  {p.legalName && (
+                    <Text size="xs" c="dimmed" truncate maw={180}>
+                      {p.legalName}
+                    </Text>
+                  )}
+                  {p.tags.slice(0, 3).map((t) => (
+                    <Badge key={t} size="xs" color="gray" variant="outline">
+                      {t}
+                    </Badge>
+                  ))}
+                  {p.tags.length > 3 && (
+                    <Text size="xs" c="dimmed">
+                      +{p.tags.length - 3}
+                    </Text>
+                  )}
+                </Group>
+              )}
+            </Stack>
+          </Table.Td>
+          <Table.Td>
+            <StatusBadge status={p.status} />
+          </Table.Td>
+          <Table.Td fz="sm">
+            <CountryLabel code={p.country} name={p.countryName} />
+          </Table.Td>
+          <Table.Td fz="sm">{categoryLabel(p.category)}</Table.Td>
+          <Table.Td>
+            <CriticalityBadge value={p.highestCriticality} />
+          </Table.Td>
+          <Table.Td ta="right" fz="sm">
+            {p.serviceCount}
+          </Table.Td>
+          <Table.Td fz="sm">{p.owner?.name ?? <Text c="dimmed" span size="sm">Unassigned</Text>}</Table.Td>
+          <Table.Td fz="sm" c="dimmed">
+            <Tooltip label={formatDateTime(p.updatedAt)} openDelay={300}>
+              <span>{fromNow(p.updatedAt)}</span>
+            </Tooltip>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </>
+  );
+}

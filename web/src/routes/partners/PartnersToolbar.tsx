@@ -1,0 +1,107 @@
+import { Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconSearch, IconTag, IconX } from "@tabler/icons-react";
+import { useEffect, useState } from "react";
+import { PARTNER_STATUS_LABELS, PARTNER_STATUSES } from "../../../../domain/lifecycle";
+import { CATEGORY_LABELS, CRITICALITIES, type Criticality, PARTNER_CATEGORIES } from "../../../../domain/partners";
+import { COUNTRY_OPTIONS } from "../../lib/countries";
+import { hasFilters, type PartnersSearch } from "./search";
+
+const STATUS_OPTIONS = PARTNER_STATUSES.map((s) => ({ value: s, label: PARTNER_STATUS_LABELS[s] }));
+const CATEGORY_OPTIONS = PARTNER_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
+const CRITICALITY_OPTIONS = CRITICALITIES.map((c) => ({ value: c, label: `Has ${c} services` }));
+
+/**
+ * A text input whose value reaches `onCommit` only after typing pauses, so the list is not
+ * re-queried on every keystroke; it follows the URL when that changes from elsewhere (Clear).
+ */
+function useDebouncedText(value: string | undefined, onCommit: (v: string | undefined) => void) {
+  const [text, setText] = useState(value ?? "");
+  const [debounced] = useDebouncedValue(text, 300);
+  useEffect(() => setText(value ?? ""), [value]);
+  useEffect(() => {
+    const next = debounced.trim() || undefined;
+    if (next !== value) onCommit(next);
+    // onCommit changes every render; only the debounced text should trigger a commit.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, [debounced]);
+  return [text, setText] as const;
+}
+
+/** Search box and filters above the partner table. */
+export function PartnersToolbar(props: {
+  search: PartnersSearch;
+  onChange: (patch: Partial<PartnersSearch>) => void;
+  onClear: () => void;
+}) {
+  const { search, onChange } = props;
+  const [q, setQ] = useDebouncedText(search.q, (v) => onChange({ q: v }));
+  const [tag, setTag] = useDebouncedText(search.tag, (v) => onChange({ tag: v?.toLowerCase() }));
+  const many = <T,>(v: T[]) => (v.length ? v : undefined);
+  return (
+    <Group gap="sm" p="md" wrap="wrap" align="flex-start" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+      <TextInput
+        placeholder="Search name, legal name, LEI…"
+        aria-label="Search partners"
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        w={{ base: "100%", sm: 280 }}
+        rightSection={
+          q ? <IconX size={14} style={{ cursor: "pointer" }} onClick={() => setQ("")} aria-label="Clear search" /> : null
+        }
+      />
+      <MultiSelect
+        placeholder={search.status?.length ? undefined : "Status"}
+        aria-label="Status"
+        data={STATUS_OPTIONS}
+        value={search.status ?? []}
+        onChange={(v) => onChange({ status: many(v as PartnersSearch["status"] & string[]) })}
+        clearable
+        w={200}
+      />
+      <MultiSelect
+        placeholder={search.category?.length ? undefined : "Category"}
+        aria-label="Category"
+        data={CATEGORY_OPTIONS}
+        value={search.category ?? []}
+        onChange={(v) => onChange({ category: many(v as NonNullable<PartnersSearch["category"]>) })}
+        clearable
+        w={200}
+      />
+      <MultiSelect
+        placeholder={search.country?.length ? undefined : "Country"}
+        aria-label="Country"
+        data={COUNTRY_OPTIONS}
+        value={search.country ?? []}
+        onChange={(v) => onChange({ country: many(v) })}
+        searchable
+        clearable
+        limit={50}
+        w={200}
+      />
+      <Select
+        placeholder="Criticality"
+        aria-label="Criticality"
+        data={CRITICALITY_OPTIONS}
+        value={search.criticality ?? null}
+        onChange={(v) => onChange({ criticality: (v as Criticality | null) ?? undefined })}
+        clearable
+        w={190}
+      />
+      <TextInput
+        placeholder="Tag"
+        aria-label="Tag"
+        leftSection={<IconTag size={16} />}
+        value={tag}
+        onChange={(e) => setTag(e.currentTarget.value)}
+        w={140}
+      />
+      {hasFilters(search) && (
+        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
+          Clear
+        </Button>
+      )}
+    </Group>
+  );
+}

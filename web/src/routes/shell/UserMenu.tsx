@@ -1,0 +1,60 @@
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
+import { IconChevronDown, IconLock, IconLogout } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { ROLE_LABELS } from "../../../../domain/roles";
+import { api, unwrap } from "../../api/client";
+import type { Me } from "../../api/types";
+import { initials } from "../../components/ActivityFeed";
+import { notifyError } from "../../lib/notify";
+
+/** The avatar menu in the header: who is signed in, account settings and sign-out. */
+export function UserMenu({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/v1/auth/logout")),
+    onSuccess: async () => {
+      await navigate({ to: "/sign-in" });
+      // Cleared after leaving the app so no page re-requests data it may no longer see.
+      queryClient.clear();
+    },
+    onError: (e) => notifyError(e, "Could not sign out"),
+  });
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label="Account menu" px={6} py={4} style={{ borderRadius: 8 }}>
+          <Group gap="sm" wrap="nowrap">
+            <Avatar color="brand" radius="xl" size={34}>
+              {initials(me.user.name)}
+            </Avatar>
+            <Stack gap={0} visibleFrom="sm">
+              <Text size="sm" fw={600} lh={1.2}>
+                {me.user.name}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {ROLE_LABELS[me.user.role]}
+              </Text>
+            </Stack>
+            <IconChevronDown size={14} color="var(--mantine-color-dimmed)" />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="xs" truncate>
+            Signed in as {me.user.email}
+          </Text>
+        </Menu.Label>
+        <Menu.Item component={Link} to="/account" leftSection={<IconLock size={16} />}>
+          Account & password
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} disabled={logout.isPending}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
