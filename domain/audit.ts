@@ -19,7 +19,11 @@ export const AuditEvent = z.object({
   id: Id,
   seq: z.number().int(),
   at: z.string(),
-  actor: z.object({ type: z.enum(["user", "token", "system"]), id: Id.nullable(), name: z.string().nullable() }),
+  actor: z.object({
+    type: z.enum(["user", "token", "system"]),
+    id: Id.nullable(),
+    name: z.string().nullable(),
+  }),
   action: z.string(),
   entityType: z.string(),
   entityId: Id.nullable(),
@@ -33,5 +37,7 @@ export const AuditEvent = z.object({
 export const VerifyResult = z.object({
   ok: z.boolean(),
   events: z.number().int(),
-  firstBad: z.object({ seq: z.number().int(), reason: z.enum(["altered", "missing", "relinked"]) }).optional(),
+  firstBad: z
+    .object({ seq: z.number().int(), reason: z.enum(["altered", "missing", "relinked"]) })
+    .optional(),
 });

@@ -26,7 +26,12 @@ export const Password = z
   .refine((p) => p.trim().length >= 10, { message: "Use at least 10 non-space characters" })
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), { message: "This password is too common" });
 
-export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Not an email address" }));
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Not an email address" }));
 export const PersonName = z.string().trim().min(1).max(120);
 
 /** Body of `POST /api/v1/setup`. */
@@ -38,10 +43,16 @@ export const SetupBody = z.object({
 });
 
 /** Body of `POST /api/v1/auth/login`. Deliberately lax: a wrong shape is just a failed sign-in. */
-export const LoginBody = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: z.string().min(1).max(1024) });
+export const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
 
 /** Body of `POST /api/v1/me/password`. */
-export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: Password });
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: Password,
+});
 
 export const Organization = z.object({ id: Id, name: z.string(), createdAt: z.string() });
 

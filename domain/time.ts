@@ -10,7 +10,23 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-export const TimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, { message: "Unknown IANA time zone" });
+/**
+ * The conventional spelling of a known time zone: ICU matches names case-insensitively, so
+ * "europe/paris" is accepted, and is stored as "Europe/Paris". Aliases are kept as given (ICU
+ * would turn "Asia/Kolkata" into its legacy "Asia/Calcutta").
+ */
+export function canonicalTimeZone(tz: string): string {
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
+}
+
+export const TimeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: "Unknown IANA time zone" })
+  .transform(canonicalTimeZone);
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM (24-hour)" });
 
@@ -32,7 +48,7 @@ export const WorkingHours = z
       .array(z.number().int().min(1).max(7))
       .min(1)
       .max(7)
-      .transform((d) => [...new Set(d)].sort()),
+      .transform((d) => [...new Set(d)].sort((a, b) => a - b)),
   })
   .refine((w) => w.start !== w.end, { message: "Start and end must differ", path: ["end"] });
 export type WorkingHours = z.infer<typeof WorkingHours>;

@@ -33,7 +33,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger
       ? {
           level: ctx.config.logLevel,
-          redact: ["req.headers.authorization", "req.headers.cookie", "body.password", "body.newPassword", "body.currentPassword"],
+          redact: [
+            "req.headers.authorization",
+            "req.headers.cookie",
+            "body.password",
+            "body.newPassword",
+            "body.currentPassword",
+          ],
         }
       : false,
     genReqId: (req) => {
@@ -49,14 +55,20 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // CSV imports arrive as text/csv bodies.
-  app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_req, body, done) =>
+    done(null, body),
+  );
   installErrorHandler(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Outsight API", version: "1.0.0", description: "Run outsourcing safely: partners, risks, contracts, compliance." },
+      info: {
+        title: "Outsight API",
+        version: "1.0.0",
+        description: "Run outsourcing safely: partners, risks, contracts, compliance.",
+      },
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "outsight_session" },
@@ -90,7 +102,9 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
   const index = path.join(dist, "index.html");
   if (!fs.existsSync(index)) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
-      reply.type("text/plain").send("Outsight API is running. The web app is not built: run `npm run build`."),
+      reply
+        .type("text/plain")
+        .send("Outsight API is running. The web app is not built: run `npm run build`."),
     );
     return;
   }

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import { serve } from "./main.js";
+import { verifyAudit } from "./cli/audit-verify.js";
 import { createAdmin } from "./cli/create-admin.js";
 import { loadDemo } from "./cli/demo.js";
-import { verifyAudit } from "./cli/audit-verify.js";
+import { serve } from "./main.js";
 import { loadConfig } from "./platform/config.js";
 import { openRuntime } from "./platform/runtime.js";
 
@@ -37,7 +37,12 @@ async function main(argv: string[]): Promise<number> {
       case "create-admin": {
         const { values } = parseArgs({
           args: [sub, ...rest].filter(Boolean),
-          options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, organization: { type: "string" } },
+          options: {
+            email: { type: "string" },
+            name: { type: "string" },
+            password: { type: "string" },
+            organization: { type: "string" },
+          },
         });
         return await createAdmin(runtime, values);
       }

@@ -25,7 +25,10 @@ export async function serve(): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host;
-  const where = runtime.embedded ? `embedded PostgreSQL in ${config.dataDir}` : "external PostgreSQL (DATABASE_URL)";
-  console.log(`Outsight is ready on http://${shownHost}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
+  const where = runtime.embedded
+    ? `embedded PostgreSQL in ${config.dataDir}`
+    : "external PostgreSQL (DATABASE_URL)";
+  console.log(
+    `Outsight is ready on http://${shownHost}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`,
+  );
 }
-

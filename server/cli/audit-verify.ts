@@ -13,7 +13,9 @@ export async function verifyAudit(runtime: Runtime): Promise<number> {
       console.log(`OK      ${org.name} (${org.id}): ${r.events} events, chain intact`);
     } else {
       broken += 1;
-      console.log(`BROKEN  ${org.name} (${org.id}): event #${r.firstBad?.seq} is ${r.firstBad?.reason} (${r.events} events present)`);
+      console.log(
+        `BROKEN  ${org.name} (${org.id}): event #${r.firstBad?.seq} is ${r.firstBad?.reason} (${r.events} events present)`,
+      );
     }
   }
   if (orgs.length === 0) console.log("No organizations yet.");

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { leiCheckDigits } from "../../domain/lei.js";
-import { CreatePartner } from "../../domain/partners.js";
 import { CreateContact, CreateService, CreateSite, CreateSubcontractor } from "../../domain/partner-parts.js";
+import { CreatePartner } from "../../domain/partners.js";
 import { organizations } from "../modules/organizations/organizations.tables.js";
 import { createPartnerService } from "../modules/partners/partners.service.js";
 import { contactKind, serviceKind, siteKind, subcontractorKind } from "../modules/partners/parts.kinds.js";
@@ -28,17 +28,39 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { org, admin } = await db.transaction(async (tx) => {
     const [org] = await tx.insert(organizations).values({ name: DEMO_ORG }).returning();
-    await recordAudit(tx, org.id, systemActor("demo"), { action: "organization.create", entityType: "organization", entityId: org.id, after: { name: org.name } });
+    await recordAudit(tx, org.id, systemActor("demo"), {
+      action: "organization.create",
+      entityType: "organization",
+      entityId: org.id,
+      after: { name: org.name },
+    });
     const created = await tx
       .insert(users)
       .values(DEMO_USERS.map((u) => ({ ...u, orgId: org.id, passwordHash })))
       .returning();
     for (const u of created) {
-      await recordAudit(tx, org.id, systemActor("demo"), { action: "user.create", entityType: "user", entityId: u.id, after: { name: u.name, email: u.email, role: u.role } });
+      await recordAudit(tx, org.id, systemActor("demo"), {
+        action: "user.create",
+        entityType: "user",
+        entityId: u.id,
+        after: { name: u.name, email: u.email, role: u.role },
+      });
     }
     return { org, admin: created.find((u) => u.role === "admin")! };
   });
-  const actor: Actor = { kind: "user", orgId: org.id, userId: admin.id, name: admin.name, email: admin.email, role: "admin", partnerId: null, sessionId: null, tokenId: null, requestId: "cli-demo", ip: "127.0.0.1" };
+  const actor: Actor = {
+    kind: "user",
+    orgId: org.id,
+    userId: admin.id,
+    name: admin.name,
+    email: admin.email,
+    role: "admin",
+    partnerId: null,
+    sessionId: null,
+    tokenId: null,
+    requestId: "cli-demo",
+    ip: "127.0.0.1",
+  };
   const vendorManager = (await db.select().from(users).where(eq(users.email, "vendor@outsight.example")))[0];
   const partnersService = createPartnerService(runtime);
   const sites = createPartService(runtime, siteKind);
@@ -48,16 +70,25 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   const ids = new Map<string, string>();
   for (const [i, p] of DEMO_PARTNERS.entries()) {
     const prefix = `984500DEMO${String(i + 1).padStart(8, "0")}`;
-    const created = await partnersService.create(actor, CreatePartner.parse({ ...p, lei: `${prefix}${leiCheckDigits(prefix)}`, ownerId: vendorManager.id }));
+    const created = await partnersService.create(
+      actor,
+      CreatePartner.parse({ ...p, lei: `${prefix}${leiCheckDigits(prefix)}`, ownerId: vendorManager.id }),
+    );
     ids.set(p.name, created.id);
     for (const s of p.sites) await sites.create(actor, created.id, CreateSite.parse(s));
     for (const s of p.services) await services.create(actor, created.id, CreateService.parse(s));
     for (const c of p.contacts) await contacts.create(actor, created.id, CreateContact.parse(c));
   }
   for (const [partner, sub, description] of DEMO_SUBCONTRACTORS) {
-    await subs.create(actor, ids.get(partner)!, CreateSubcontractor.parse({ subcontractorId: ids.get(sub), description }));
+    await subs.create(
+      actor,
+      ids.get(partner)!,
+      CreateSubcontractor.parse({ subcontractorId: ids.get(sub), description }),
+    );
   }
   console.log(`Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners and ${DEMO_USERS.length} users.`);
-  console.log(`Sign in as ${DEMO_USERS[0].email} (or risk@, vendor@, compliance@, auditor@, viewer@outsight.example) with password ${DEMO_PASSWORD}`);
+  console.log(
+    `Sign in as ${DEMO_USERS[0].email} (or risk@, vendor@, compliance@, auditor@, viewer@outsight.example) with password ${DEMO_PASSWORD}`,
+  );
   return 0;
 }

@@ -14,5 +14,7 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
 
 /** The actor's abilities on every resource. */
 export function allAbilities(actor: Actor): Record<string, Record<string, boolean>> {
-  return Object.fromEntries(Object.entries(POLICIES).map(([name, policy]) => [name, abilities(policy, actor)]));
+  return Object.fromEntries(
+    Object.entries(POLICIES).map(([name, policy]) => [name, abilities(policy, actor)]),
+  );
 }

@@ -27,7 +27,14 @@ export const anyOf =
     roles.includes(actor.role);
 
 /** Every internal (non-partner) role may read. */
-export const STAFF_READ = anyOf("admin", "risk_manager", "vendor_manager", "compliance_officer", "auditor", "viewer");
+export const STAFF_READ = anyOf(
+  "admin",
+  "risk_manager",
+  "vendor_manager",
+  "compliance_officer",
+  "auditor",
+  "viewer",
+);
 
 /**
  * Throws 401 when there is no actor and 403 when the rule refuses; returns the actor narrowed to
@@ -41,5 +48,8 @@ export function authorize(actor: Actor | null, rule: Rule): Actor {
 
 /** Evaluates a policy object into `{ action: boolean }` so the UI can show only what is allowed. */
 export function abilities<P extends Record<string, Rule>>(policy: P, actor: Actor): Record<keyof P, boolean> {
-  return Object.fromEntries(Object.entries(policy).map(([k, rule]) => [k, rule(actor)])) as Record<keyof P, boolean>;
+  return Object.fromEntries(Object.entries(policy).map(([k, rule]) => [k, rule(actor)])) as Record<
+    keyof P,
+    boolean
+  >;
 }

@@ -32,12 +32,14 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "Resource") => new AppError(404, "not_found", "Not found", `${what} not found`);
+export const notFound = (what = "Resource") =>
+  new AppError(404, "not_found", "Not found", `${what} not found`);
 export const forbidden = (detail = "Your role does not allow this action") =>
   new AppError(403, "forbidden", "Forbidden", detail);
 export const unauthenticated = (detail = "Sign in or send a valid API token") =>
   new AppError(401, "unauthenticated", "Unauthenticated", detail);
-export const conflict = (detail: string, code: ErrorCode = "conflict") => new AppError(409, code, "Conflict", detail);
+export const conflict = (detail: string, code: ErrorCode = "conflict") =>
+  new AppError(409, code, "Conflict", detail);
 export const invalid = (detail: string, errors?: FieldError[]) =>
   new AppError(422, "validation_failed", "Validation failed", detail, errors);
 
@@ -92,7 +94,12 @@ export function installErrorHandler(app: FastifyInstance): void {
         code: "validation_failed",
         detail: "The request does not match the schema",
         errors: err.validation.map((v) => ({
-          path: [where, ...String(v.instancePath ?? "").split("/").filter(Boolean)].join("."),
+          path: [
+            where,
+            ...String(v.instancePath ?? "")
+              .split("/")
+              .filter(Boolean),
+          ].join("."),
           message: v.message ?? "Invalid value",
         })),
       });

@@ -14,7 +14,10 @@ export interface Runtime extends AppContext {
  * Opens the database named by DATABASE_URL, or starts the embedded PostgreSQL under the data
  * directory, then applies pending migrations under the advisory lock.
  */
-export async function openRuntime(config: Config, log: (msg: string) => void = () => undefined): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log: (msg: string) => void = () => undefined,
+): Promise<Runtime> {
   const embedded = config.databaseUrl ? null : await startEmbedded(config.dataDir, log);
   const database = openDatabase(config.databaseUrl ?? embedded!.url);
   try {

@@ -29,7 +29,12 @@ export function useTestApp(env: Partial<Record<string, string>> = {}): TestEnv {
   beforeAll(async () => {
     const db = await cloneTestDatabase(inject("dbServerUrl"));
     drop = db.drop;
-    const config = loadConfig({ OUTSIGHT_DATA_DIR: "/tmp/outsight-test-unused", DATABASE_URL: db.url, OUTSIGHT_WEB_DIST: "/nonexistent", ...env });
+    const config = loadConfig({
+      OUTSIGHT_DATA_DIR: "/tmp/outsight-test-unused",
+      DATABASE_URL: db.url,
+      OUTSIGHT_WEB_DIST: "/nonexistent",
+      ...env,
+    });
     holder.ctx = { config, database: openDatabase(db.url, 5) };
     holder.app = await buildApp(holder.ctx);
   });
@@ -42,7 +47,8 @@ export function useTestApp(env: Partial<Record<string, string>> = {}): TestEnv {
 }
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
 /** A signed-in user: ids plus the cookie header to send. */
 export interface Session {
@@ -66,23 +72,48 @@ export async function login(app: FastifyInstance, email: string, password = PASS
 export async function buildOrg(env: TestEnv, name = `Org ${unique()}`): Promise<Session> {
   const { db } = env.ctx.database;
   const [org] = await db.insert(organizations).values({ name }).returning();
-  await db.transaction((tx) => recordAudit(tx, org.id, systemActor("test"), { action: "organization.create", entityType: "organization", entityId: org.id }));
+  await db.transaction((tx) =>
+    recordAudit(tx, org.id, systemActor("test"), {
+      action: "organization.create",
+      entityType: "organization",
+      entityId: org.id,
+    }),
+  );
   return buildUser(env, org.id, "admin");
 }
 
 /** Creates a user of `role` in `orgId` (optionally scoped to a partner) and signs them in. */
-export async function buildUser(env: TestEnv, orgId: string, role: Role, partnerId: string | null = null): Promise<Session> {
+export async function buildUser(
+  env: TestEnv,
+  orgId: string,
+  role: Role,
+  partnerId: string | null = null,
+): Promise<Session> {
   const email = `${role}.${unique()}@example.test`;
   const [u] = await env.ctx.database.db
     .insert(users)
-    .values({ orgId, email, name: `${role} ${unique()}`, role, partnerId, passwordHash: await hashPassword(PASSWORD) })
+    .values({
+      orgId,
+      email,
+      name: `${role} ${unique()}`,
+      role,
+      partnerId,
+      passwordHash: await hashPassword(PASSWORD),
+    })
     .returning();
   return { orgId, userId: u.id, email, role, cookie: await login(env.app, email) };
 }
 
 /** `app.inject` with the session's cookie. */
-export function call(env: TestEnv, session: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse> {
-  return env.app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(session ? { cookie: session.cookie } : {}) } });
+export function call(
+  env: TestEnv,
+  session: Session | null,
+  opts: InjectOptions,
+): Promise<LightMyRequestResponse> {
+  return env.app.inject({
+    ...opts,
+    headers: { ...(opts.headers ?? {}), ...(session ? { cookie: session.cookie } : {}) },
+  });
 }
 
 /** Creates a partner through the API (a factory for tests). */
@@ -99,9 +130,14 @@ export async function buildPartner(env: TestEnv, session: Session, overrides: Re
 /** Asserts a problem+json response and returns its body. */
 export function problem(res: LightMyRequestResponse, status: number, code?: string) {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
-  if (!String(res.headers["content-type"]).startsWith("application/problem+json")) throw new Error(`not problem+json: ${res.headers["content-type"]}`);
+  if (!String(res.headers["content-type"]).startsWith("application/problem+json"))
+    throw new Error(`not problem+json: ${res.headers["content-type"]}`);
   const body = res.json();
   if (code && body.code !== code) throw new Error(`expected code ${code}, got ${body.code}`);
   if (String(res.body).includes("    at ")) throw new Error("stack trace leaked to the client");
-  return body as { code: string; detail?: string; errors?: { path: string; message: string; row?: number }[] };
+  return body as {
+    code: string;
+    detail?: string;
+    errors?: { path: string; message: string; row?: number }[];
+  };
 }

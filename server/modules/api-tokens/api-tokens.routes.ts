@@ -13,17 +13,44 @@ export function apiTokenRoutes(ctx: AppContext) {
   return async (base: FastifyInstance) => {
     const app = typed(base);
     const tags = ["api-tokens"];
-    app.get("/api/v1/api-tokens", { schema: { tags, querystring: PageQuery, response: { 200: page(ApiToken), ...problems(400, 401, 403) } } }, async (req) =>
-      service.list(authorize(req.actor, apiTokenPolicy.read), req.query),
+    app.get(
+      "/api/v1/api-tokens",
+      {
+        schema: {
+          tags,
+          querystring: PageQuery,
+          response: { 200: page(ApiToken), ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => service.list(authorize(req.actor, apiTokenPolicy.read), req.query),
     );
     app.post(
       "/api/v1/api-tokens",
-      { schema: { tags, summary: "Create a token (the secret is in the response only)", body: CreateApiToken, response: { 201: CreatedApiToken, ...problems(400, 401, 403) } } },
-      async (req, reply) => reply.code(201).send(await service.create(authorize(req.actor, apiTokenPolicy.create), req.body)),
+      {
+        schema: {
+          tags,
+          summary: "Create a token (the secret is in the response only)",
+          body: CreateApiToken,
+          response: { 201: CreatedApiToken, ...problems(400, 401, 403) },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await service.create(authorize(req.actor, apiTokenPolicy.create), req.body)),
     );
-    app.delete("/api/v1/api-tokens/:id", { schema: { tags, summary: "Revoke a token", params: IdParams, response: { 204: NoContent, ...problems(400, 401, 403, 404) } } }, async (req, reply) => {
-      await service.revoke(authorize(req.actor, apiTokenPolicy.revoke), req.params.id);
-      return reply.code(204).send(null);
-    });
+    app.delete(
+      "/api/v1/api-tokens/:id",
+      {
+        schema: {
+          tags,
+          summary: "Revoke a token",
+          params: IdParams,
+          response: { 204: NoContent, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        await service.revoke(authorize(req.actor, apiTokenPolicy.revoke), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
   };
 }

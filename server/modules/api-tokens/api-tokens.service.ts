@@ -32,17 +32,24 @@ function presentToken({ token, creator }: Row) {
 export function createApiTokenService(ctx: AppContext) {
   const { db } = ctx.database;
   const select = () =>
-    db.select({ token: apiTokens, creator: { id: users.id, name: users.name } }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId));
+    db
+      .select({ token: apiTokens, creator: { id: users.id, name: users.name } })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId));
   /** Admins see all of the organization's tokens, others only their own. */
   const visible = (actor: Actor): SQL =>
-    apiTokenPolicy.manageAll(actor) ? eq(apiTokens.orgId, actor.orgId) : and(eq(apiTokens.orgId, actor.orgId), eq(apiTokens.userId, actor.userId))!;
+    apiTokenPolicy.manageAll(actor)
+      ? eq(apiTokens.orgId, actor.orgId)
+      : and(eq(apiTokens.orgId, actor.orgId), eq(apiTokens.userId, actor.userId))!;
 
   return {
     async list(actor: Actor, q: { limit: number; cursor?: string }) {
       const where = [visible(actor)];
       if (q.cursor) {
         const c = decodeCursor(q.cursor);
-        where.push(sql`(${apiTokens.createdAt}, ${apiTokens.id}) < (${String(c.value)}::timestamptz, ${c.id}::uuid)`);
+        where.push(
+          sql`(${apiTokens.createdAt}, ${apiTokens.id}) < (${String(c.value)}::timestamptz, ${c.id}::uuid)`,
+        );
       }
       const rows = await select()
         .where(and(...where))
@@ -52,14 +59,18 @@ export function createApiTokenService(ctx: AppContext) {
       const last = items.at(-1);
       return {
         items: items.map(presentToken),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.token.createdAt.toISOString(), last.token.id) : null,
+        nextCursor:
+          rows.length > q.limit && last
+            ? encodeCursor(last.token.createdAt.toISOString(), last.token.id)
+            : null,
       };
     },
 
     /** Creates a token no more powerful than its creator; the returned `token` is shown once. */
     async create(actor: Actor, input: { name: string; role: StaffRole; expiresInDays?: number }) {
       if (actor.kind === "token") throw forbidden("API tokens cannot create further tokens");
-      if (!grantableTokenRoles(actor.role).includes(input.role)) throw forbidden(`A ${actor.role} cannot create a token with the ${input.role} role`);
+      if (!grantableTokenRoles(actor.role).includes(input.role))
+        throw forbidden(`A ${actor.role} cannot create a token with the ${input.role} role`);
       const secret = newSecret("ost_");
       return db.transaction(async (tx) => {
         const [token] = await tx
@@ -75,7 +86,12 @@ export function createApiTokenService(ctx: AppContext) {
           })
           .returning();
         const presented = presentToken({ token, creator: { id: actor.userId, name: actor.name } });
-        await recordAudit(tx, actor.orgId, auditActorOf(actor), { action: "api_token.create", entityType: "api_token", entityId: token.id, after: presented });
+        await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+          action: "api_token.create",
+          entityType: "api_token",
+          entityId: token.id,
+          after: presented,
+        });
         return { ...presented, token: secret };
       });
     },
@@ -89,7 +105,12 @@ export function createApiTokenService(ctx: AppContext) {
           .for("update");
         if (!before) throw notFound("API token");
         await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
-        await recordAudit(tx, actor.orgId, auditActorOf(actor), { action: "api_token.revoke", entityType: "api_token", entityId: id, before: { name: before.name, role: before.role } });
+        await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+          action: "api_token.revoke",
+          entityType: "api_token",
+          entityId: id,
+          before: { name: before.name, role: before.role },
+        });
       });
     },
   };

@@ -30,7 +30,8 @@ function presentEvent(e: Row) {
 }
 
 /** A bare date as an upper bound means "through the end of that day". */
-const upperBound = (to: string) => (to.length === 10 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to));
+const upperBound = (to: string) =>
+  to.length === 10 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to);
 
 /** `GET /api/v1/audit-events` (admin, auditor) and `GET /api/v1/audit-events/verify`. */
 export function auditRoutes(ctx: AppContext) {
@@ -38,32 +39,61 @@ export function auditRoutes(ctx: AppContext) {
   return async (base: FastifyInstance) => {
     const app = typed(base);
     const tags = ["audit"];
-    app.get("/api/v1/audit-events", { schema: { tags, querystring: ListAuditQuery, response: { 200: page(AuditEvent), ...problems(400, 401, 403) } } }, async (req) => {
-      const actor = authorize(req.actor, auditPolicy.read);
-      const q = req.query;
-      const where: SQL[] = [eq(auditEvents.orgId, actor.orgId)];
-      if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
-      if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
-      if (q.relatedTo) where.push(or(eq(auditEvents.entityId, q.relatedTo), sql`${auditEvents.relatedIds} @> ARRAY[${q.relatedTo}]::uuid[]`)!);
-      if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
-      if (q.action) where.push(eq(auditEvents.action, q.action));
-      if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
-      if (q.to) where.push(lt(auditEvents.at, upperBound(q.to)));
-      if (q.cursor) where.push(lt(auditEvents.seq, Number(decodeCursor(q.cursor).value)));
-      const rows = await db
-        .select()
-        .from(auditEvents)
-        .where(and(...where))
-        .orderBy(desc(auditEvents.seq))
-        .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items.at(-1);
-      return { items: items.map(presentEvent), nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq, last.id) : null };
-    });
-    app.get("/api/v1/audit-events/verify", { schema: { tags, summary: "Recompute the organization's hash chain", response: { 200: VerifyResult, ...problems(401, 403) } } }, async (req) => {
-      const actor = authorize(req.actor, auditPolicy.read);
-      const { ok, events, firstBad } = await verifyChain(db, actor.orgId);
-      return { ok, events, firstBad };
-    });
+    app.get(
+      "/api/v1/audit-events",
+      {
+        schema: {
+          tags,
+          querystring: ListAuditQuery,
+          response: { 200: page(AuditEvent), ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        const actor = authorize(req.actor, auditPolicy.read);
+        const q = req.query;
+        const where: SQL[] = [eq(auditEvents.orgId, actor.orgId)];
+        if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
+        if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
+        if (q.relatedTo)
+          where.push(
+            or(
+              eq(auditEvents.entityId, q.relatedTo),
+              sql`${auditEvents.relatedIds} @> ARRAY[${q.relatedTo}]::uuid[]`,
+            )!,
+          );
+        if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
+        if (q.action) where.push(eq(auditEvents.action, q.action));
+        if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
+        if (q.to) where.push(lt(auditEvents.at, upperBound(q.to)));
+        if (q.cursor) where.push(lt(auditEvents.seq, Number(decodeCursor(q.cursor).value)));
+        const rows = await db
+          .select()
+          .from(auditEvents)
+          .where(and(...where))
+          .orderBy(desc(auditEvents.seq))
+          .limit(q.limit + 1);
+        const items = rows.slice(0, q.limit);
+        const last = items.at(-1);
+        return {
+          items: items.map(presentEvent),
+          nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq, last.id) : null,
+        };
+      },
+    );
+    app.get(
+      "/api/v1/audit-events/verify",
+      {
+        schema: {
+          tags,
+          summary: "Recompute the organization's hash chain",
+          response: { 200: VerifyResult, ...problems(401, 403) },
+        },
+      },
+      async (req) => {
+        const actor = authorize(req.actor, auditPolicy.read);
+        const { ok, events, firstBad } = await verifyChain(db, actor.orgId);
+        return { ok, events, firstBad };
+      },
+    );
   };
 }

@@ -7,5 +7,7 @@ export const organizations = pgTable("organizations", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** Head of the audit hash chain: deleting the newest events is detectable against it. */
   auditSeq: bigint("audit_seq", { mode: "number" }).notNull().default(0),
-  auditHash: text("audit_hash").notNull().default("0000000000000000000000000000000000000000000000000000000000000000"),
+  auditHash: text("audit_hash")
+    .notNull()
+    .default("0000000000000000000000000000000000000000000000000000000000000000"),
 });

@@ -13,19 +13,40 @@ export function userRoutes(ctx: AppContext) {
   return async (base: FastifyInstance) => {
     const app = typed(base);
     const tags = ["users"];
-    app.get("/api/v1/users", { schema: { tags, querystring: ListUsersQuery, response: { 200: page(User), ...problems(400, 401, 403) } } }, async (req) =>
-      service.list(authorize(req.actor, userPolicy.read), req.query),
+    app.get(
+      "/api/v1/users",
+      {
+        schema: {
+          tags,
+          querystring: ListUsersQuery,
+          response: { 200: page(User), ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => service.list(authorize(req.actor, userPolicy.read), req.query),
     );
-    app.post("/api/v1/users", { schema: { tags, body: CreateUser, response: { 201: User, ...problems(400, 401, 403, 409, 422) } } }, async (req, reply) => {
-      const user = await service.create(authorize(req.actor, userPolicy.create), req.body);
-      return reply.code(201).send(user);
-    });
-    app.get("/api/v1/users/:id", { schema: { tags, params: IdParams, response: { 200: User, ...problems(400, 401, 403, 404) } } }, async (req) =>
-      service.get(authorize(req.actor, userPolicy.read), req.params.id),
+    app.post(
+      "/api/v1/users",
+      { schema: { tags, body: CreateUser, response: { 201: User, ...problems(400, 401, 403, 409, 422) } } },
+      async (req, reply) => {
+        const user = await service.create(authorize(req.actor, userPolicy.create), req.body);
+        return reply.code(201).send(user);
+      },
+    );
+    app.get(
+      "/api/v1/users/:id",
+      { schema: { tags, params: IdParams, response: { 200: User, ...problems(400, 401, 403, 404) } } },
+      async (req) => service.get(authorize(req.actor, userPolicy.read), req.params.id),
     );
     app.patch(
       "/api/v1/users/:id",
-      { schema: { tags, params: IdParams, body: UpdateUser, response: { 200: User, ...problems(400, 401, 403, 404, 409, 422) } } },
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          body: UpdateUser,
+          response: { 200: User, ...problems(400, 401, 403, 404, 409, 422) },
+        },
+      },
       async (req) => service.update(authorize(req.actor, userPolicy.update), req.params.id, req.body),
     );
   };

@@ -33,7 +33,10 @@ export function createUserService(ctx: AppContext) {
   const { db } = ctx.database;
 
   async function get(actor: Actor, id: string): Promise<UserRow> {
-    const [u] = await db.select().from(users).where(and(eq(users.id, id), eq(users.orgId, actor.orgId)));
+    const [u] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.orgId, actor.orgId)));
     if (!u) throw notFound("User");
     return u;
   }
@@ -50,7 +53,10 @@ export function createUserService(ctx: AppContext) {
   return {
     get: async (actor: Actor, id: string) => presentUser(await get(actor, id)),
 
-    async list(actor: Actor, q: { q?: string; role?: string; active?: "true" | "false"; limit: number; cursor?: string }) {
+    async list(
+      actor: Actor,
+      q: { q?: string; role?: string; active?: "true" | "false"; limit: number; cursor?: string },
+    ) {
       const where: SQL[] = [eq(users.orgId, actor.orgId)];
       if (q.q) where.push(or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`))!);
       if (q.role) where.push(eq(users.role, q.role));
@@ -68,19 +74,36 @@ export function createUserService(ctx: AppContext) {
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       const last = items.at(-1);
-      return { items: items.map(presentUser), nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
+      return {
+        items: items.map(presentUser),
+        nextCursor: more && last ? encodeCursor(last.name, last.id) : null,
+      };
     },
 
     async create(actor: Actor, input: { name: string; email: string; role: StaffRole; password: string }) {
-      if (input.password.toLowerCase() === input.email) throw invalid("The password must not be the email", [{ path: "body.password", message: "Must differ from the email" }]);
+      if (input.password.toLowerCase() === input.email)
+        throw invalid("The password must not be the email", [
+          { path: "body.password", message: "Must differ from the email" },
+        ]);
       const passwordHash = await hashPassword(input.password);
       try {
         return await db.transaction(async (tx) => {
           const [u] = await tx
             .insert(users)
-            .values({ orgId: actor.orgId, name: input.name, email: input.email, role: input.role, passwordHash })
+            .values({
+              orgId: actor.orgId,
+              name: input.name,
+              email: input.email,
+              role: input.role,
+              passwordHash,
+            })
             .returning();
-          await recordAudit(tx, actor.orgId, auditActorOf(actor), { action: "user.create", entityType: "user", entityId: u.id, after: presentUser(u) });
+          await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+            action: "user.create",
+            entityType: "user",
+            entityId: u.id,
+            after: presentUser(u),
+          });
           return presentUser(u);
         });
       } catch (e) {
@@ -92,14 +115,37 @@ export function createUserService(ctx: AppContext) {
     /** Changes name, role or active flag; deactivation and role changes end the user's sessions. */
     async update(actor: Actor, id: string, patch: { name?: string; role?: StaffRole; active?: boolean }) {
       return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(users).where(and(eq(users.id, id), eq(users.orgId, actor.orgId))).for("update");
+        const [before] = await tx
+          .select()
+          .from(users)
+          .where(and(eq(users.id, id), eq(users.orgId, actor.orgId)))
+          .for("update");
         if (!before) throw notFound("User");
-        if (before.role === "partner" && patch.role) throw invalid("Partner users keep the partner role", [{ path: "body.role", message: "Cannot change a partner user's role" }]);
-        const [after] = await tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+        if (before.role === "partner" && patch.role)
+          throw invalid("Partner users keep the partner role", [
+            { path: "body.role", message: "Cannot change a partner user's role" },
+          ]);
+        const [after] = await tx
+          .update(users)
+          .set({ ...patch, updatedAt: new Date() })
+          .where(eq(users.id, id))
+          .returning();
         await assertAdminRemains(tx, actor.orgId);
-        if (patch.active === false || (patch.role && patch.role !== before.role)) await endUserSessions(tx, id);
-        const action = patch.role && patch.role !== before.role ? "user.role_change" : patch.active === false ? "user.deactivate" : "user.update";
-        await recordAudit(tx, actor.orgId, auditActorOf(actor), { action, entityType: "user", entityId: id, before: presentUser(before), after: presentUser(after) });
+        if (patch.active === false || (patch.role && patch.role !== before.role))
+          await endUserSessions(tx, id);
+        const action =
+          patch.role && patch.role !== before.role
+            ? "user.role_change"
+            : patch.active === false
+              ? "user.deactivate"
+              : "user.update";
+        await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+          action,
+          entityType: "user",
+          entityId: id,
+          before: presentUser(before),
+          after: presentUser(after),
+        });
         return presentUser(after);
       });
     },

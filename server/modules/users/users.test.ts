@@ -6,7 +6,11 @@ const env = useTestApp();
 describe("users", () => {
   it("lets an admin create, list, change the role of and deactivate users", async () => {
     const admin = await buildOrg(env);
-    const created = await call(env, admin, { method: "POST", url: "/api/v1/users", payload: { name: "Rita Risk", email: "Rita@Example.test", role: "risk_manager", password: PASSWORD } });
+    const created = await call(env, admin, {
+      method: "POST",
+      url: "/api/v1/users",
+      payload: { name: "Rita Risk", email: "Rita@Example.test", role: "risk_manager", password: PASSWORD },
+    });
     expect(created.statusCode).toBe(201);
     const rita = created.json();
     expect(rita).toMatchObject({ email: "rita@example.test", role: "risk_manager", active: true });
@@ -16,33 +20,99 @@ describe("users", () => {
     expect(list.json().items.map((u: { id: string }) => u.id)).toEqual([rita.id]);
 
     const ritaCookie = await login(env.app, "rita@example.test");
-    const promoted = await call(env, admin, { method: "PATCH", url: `/api/v1/users/${rita.id}`, payload: { role: "vendor_manager" } });
+    const promoted = await call(env, admin, {
+      method: "PATCH",
+      url: `/api/v1/users/${rita.id}`,
+      payload: { role: "vendor_manager" },
+    });
     expect(promoted.json().role).toBe("vendor_manager");
     // A role change ends the user's sessions so the new role applies at once.
-    expect((await env.app.inject({ url: "/api/v1/me", headers: { cookie: ritaCookie } })).statusCode).toBe(401);
+    expect((await env.app.inject({ url: "/api/v1/me", headers: { cookie: ritaCookie } })).statusCode).toBe(
+      401,
+    );
 
     await login(env.app, "rita@example.test");
-    const off = await call(env, admin, { method: "PATCH", url: `/api/v1/users/${rita.id}`, payload: { active: false } });
+    const off = await call(env, admin, {
+      method: "PATCH",
+      url: `/api/v1/users/${rita.id}`,
+      payload: { active: false },
+    });
     expect(off.json().active).toBe(false);
-    problem(await env.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "rita@example.test", password: PASSWORD } }), 401);
+    problem(
+      await env.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "rita@example.test", password: PASSWORD },
+      }),
+      401,
+    );
 
-    const { rows } = await env.ctx.database.pool.query("SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq", [rita.id]);
-    expect(rows.map((r) => r.action)).toEqual(["user.create", "auth.login", "user.role_change", "auth.login", "user.deactivate", "auth.login_failed"]);
+    const { rows } = await env.ctx.database.pool.query(
+      "SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq",
+      [rita.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      "user.create",
+      "auth.login",
+      "user.role_change",
+      "auth.login",
+      "user.deactivate",
+      "auth.login_failed",
+    ]);
   });
 
   it("validates input and refuses a duplicate email", async () => {
     const admin = await buildOrg(env);
-    const bad = problem(await call(env, admin, { method: "POST", url: "/api/v1/users", payload: { name: "", email: "nope", role: "wizard", password: "short" } }), 400, "validation_failed");
-    expect(bad.errors?.map((e) => e.path).sort()).toEqual(["body.email", "body.name", "body.password", "body.role"]);
+    const bad = problem(
+      await call(env, admin, {
+        method: "POST",
+        url: "/api/v1/users",
+        payload: { name: "", email: "nope", role: "wizard", password: "short" },
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(bad.errors?.map((e) => e.path).sort()).toEqual([
+      "body.email",
+      "body.name",
+      "body.password",
+      "body.role",
+    ]);
     const body = { name: "Dup", email: "dup@example.test", role: "viewer", password: PASSWORD };
-    expect((await call(env, admin, { method: "POST", url: "/api/v1/users", payload: body })).statusCode).toBe(201);
-    problem(await call(env, admin, { method: "POST", url: "/api/v1/users", payload: { ...body, email: "DUP@example.test" } }), 409, "conflict");
+    expect((await call(env, admin, { method: "POST", url: "/api/v1/users", payload: body })).statusCode).toBe(
+      201,
+    );
+    problem(
+      await call(env, admin, {
+        method: "POST",
+        url: "/api/v1/users",
+        payload: { ...body, email: "DUP@example.test" },
+      }),
+      409,
+      "conflict",
+    );
   });
 
   it("keeps at least one active admin", async () => {
     const admin = await buildOrg(env);
-    problem(await call(env, admin, { method: "PATCH", url: `/api/v1/users/${admin.userId}`, payload: { role: "viewer" } }), 409, "conflict");
-    problem(await call(env, admin, { method: "PATCH", url: `/api/v1/users/${admin.userId}`, payload: { active: false } }), 409, "conflict");
+    problem(
+      await call(env, admin, {
+        method: "PATCH",
+        url: `/api/v1/users/${admin.userId}`,
+        payload: { role: "viewer" },
+      }),
+      409,
+      "conflict",
+    );
+    problem(
+      await call(env, admin, {
+        method: "PATCH",
+        url: `/api/v1/users/${admin.userId}`,
+        payload: { active: false },
+      }),
+      409,
+      "conflict",
+    );
     const me = await call(env, admin, { url: "/api/v1/me" });
     expect(me.json().user.role).toBe("admin");
   });
@@ -50,16 +120,47 @@ describe("users", () => {
   it("is for admins only: 401 anonymous, 403 other roles, 404 across organizations", async () => {
     const admin = await buildOrg(env);
     const other = await buildOrg(env);
-    for (const role of ["risk_manager", "vendor_manager", "compliance_officer", "auditor", "viewer"] as const) {
+    for (const role of [
+      "risk_manager",
+      "vendor_manager",
+      "compliance_officer",
+      "auditor",
+      "viewer",
+    ] as const) {
       const s = await buildUser(env, admin.orgId, role);
       problem(await call(env, s, { url: "/api/v1/users" }), 403, "forbidden");
-      problem(await call(env, s, { method: "POST", url: "/api/v1/users", payload: { name: "X", email: `x.${role}@example.test`, role: "viewer", password: PASSWORD } }), 403);
-      problem(await call(env, s, { method: "PATCH", url: `/api/v1/users/${admin.userId}`, payload: { name: "Y" } }), 403);
+      problem(
+        await call(env, s, {
+          method: "POST",
+          url: "/api/v1/users",
+          payload: { name: "X", email: `x.${role}@example.test`, role: "viewer", password: PASSWORD },
+        }),
+        403,
+      );
+      problem(
+        await call(env, s, { method: "PATCH", url: `/api/v1/users/${admin.userId}`, payload: { name: "Y" } }),
+        403,
+      );
     }
     problem(await call(env, null, { url: "/api/v1/users" }), 401, "unauthenticated");
-    problem(await call(env, null, { method: "PATCH", url: `/api/v1/users/${admin.userId}`, payload: { name: "Y" } }), 401);
+    problem(
+      await call(env, null, {
+        method: "PATCH",
+        url: `/api/v1/users/${admin.userId}`,
+        payload: { name: "Y" },
+      }),
+      401,
+    );
     problem(await call(env, other, { url: `/api/v1/users/${admin.userId}` }), 404, "not_found");
-    problem(await call(env, other, { method: "PATCH", url: `/api/v1/users/${admin.userId}`, payload: { active: false } }), 404, "not_found");
+    problem(
+      await call(env, other, {
+        method: "PATCH",
+        url: `/api/v1/users/${admin.userId}`,
+        payload: { active: false },
+      }),
+      404,
+      "not_found",
+    );
     const list = await call(env, other, { url: "/api/v1/users" });
     expect(list.json().items.map((u: { id: string }) => u.id)).toEqual([other.userId]);
   });
@@ -70,7 +171,9 @@ describe("users", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await call(env, admin, { url: `/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      const res = await call(env, admin, {
+        url: `/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      });
       const body = res.json();
       seen.push(...body.items.map((u: { id: string }) => u.id));
       cursor = body.nextCursor;

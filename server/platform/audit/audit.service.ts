@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { organizations } from "../../modules/organizations/organizations.tables.js";
-import type { Queryable, Tx } from "../db/index.js";
 import type { Actor } from "../access.js";
+import type { Queryable, Tx } from "../db/index.js";
 import { auditEvents } from "./audit.tables.js";
 import { type ChainedEvent, chainHash, GENESIS_HASH } from "./chain.js";
 
@@ -82,7 +82,10 @@ export async function recordAudit(tx: Tx, orgId: string, who: AuditActor, entry:
   };
   const hash = chainHash(prevHash, event);
   await tx.insert(auditEvents).values({ ...event, at: new Date(event.at), prevHash, hash });
-  await tx.update(organizations).set({ auditSeq: event.seq, auditHash: hash }).where(eq(organizations.id, orgId));
+  await tx
+    .update(organizations)
+    .set({ auditSeq: event.seq, auditHash: hash })
+    .where(eq(organizations.id, orgId));
 }
 
 /** The result of recomputing an organization's chain. */
@@ -100,12 +103,18 @@ export async function verifyChain(db: Queryable, orgId: string): Promise<VerifyR
     .select({ seq: organizations.auditSeq, hash: organizations.auditHash })
     .from(organizations)
     .where(eq(organizations.id, orgId));
-  const rows = await db.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(auditEvents.seq);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.orgId, orgId))
+    .orderBy(auditEvents.seq);
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return { orgId, events: rows.length, ok: false, firstBad: { seq: expectedSeq, reason: "missing" } };
-    if (row.prevHash !== prevHash) return { orgId, events: rows.length, ok: false, firstBad: { seq: row.seq, reason: "relinked" } };
+    if (row.seq !== expectedSeq)
+      return { orgId, events: rows.length, ok: false, firstBad: { seq: expectedSeq, reason: "missing" } };
+    if (row.prevHash !== prevHash)
+      return { orgId, events: rows.length, ok: false, firstBad: { seq: row.seq, reason: "relinked" } };
     const event: ChainedEvent = {
       orgId: row.orgId,
       seq: row.seq,
@@ -122,7 +131,8 @@ export async function verifyChain(db: Queryable, orgId: string): Promise<VerifyR
       requestId: row.requestId,
       ip: row.ip,
     };
-    if (chainHash(prevHash, event) !== row.hash) return { orgId, events: rows.length, ok: false, firstBad: { seq: row.seq, reason: "altered" } };
+    if (chainHash(prevHash, event) !== row.hash)
+      return { orgId, events: rows.length, ok: false, firstBad: { seq: row.seq, reason: "altered" } };
     prevHash = row.hash;
     expectedSeq += 1;
   }

@@ -39,8 +39,5 @@ export function canonicalJson(value: unknown): string {
 
 /** `sha256(prevHash ‖ canonical JSON of the event)`, hex. */
 export function chainHash(prevHash: string, event: ChainedEvent): string {
-  return createHash("sha256")
-    .update(prevHash)
-    .update(canonicalJson(event))
-    .digest("hex");
+  return createHash("sha256").update(prevHash).update(canonicalJson(event)).digest("hex");
 }

@@ -28,8 +28,16 @@ export async function endSession(db: Queryable, sessionId: string): Promise<void
 }
 
 /** Ends every session of a user, optionally keeping one (the session that changed the password). */
-export async function endUserSessions(db: Queryable, userId: string, keepSessionId?: string | null): Promise<void> {
+export async function endUserSessions(
+  db: Queryable,
+  userId: string,
+  keepSessionId?: string | null,
+): Promise<void> {
   await db
     .delete(sessions)
-    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    );
 }

@@ -16,6 +16,8 @@ export function decodeCursor(cursor: string): { value: unknown; id: string } {
     if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad id");
     return { value, id };
   } catch {
-    throw invalid("The cursor is not valid; start from the first page", [{ path: "query.cursor", message: "Invalid cursor" }]);
+    throw invalid("The cursor is not valid; start from the first page", [
+      { path: "query.cursor", message: "Invalid cursor" },
+    ]);
   }
 }
