@@ -51,7 +51,11 @@ describe("time zones", () => {
 
 describe("working hours", () => {
   it("property: toMinutes is hours × 60 + minutes", () => {
-    fc.assert(fc.property(hour, minute, (h, m) => expect(toMinutes(`${pad(h)}:${pad(m)}`)).toBe(h * 60 + m)));
+    fc.assert(
+      fc.property(hour, minute, (h, m) => {
+        expect(toMinutes(`${pad(h)}:${pad(m)}`)).toBe(h * 60 + m);
+      }),
+    );
   });
 
   it("property: any two different HH:MM times with some days are valid working hours", () => {

@@ -1,37 +1,12 @@
-import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { AuditEvent, ListAuditQuery, VerifyResult } from "../../../domain/audit.js";
 import { page } from "../../../domain/common.js";
 import { authorize } from "../../platform/access.js";
 import { verifyChain } from "../../platform/audit/audit.service.js";
-import { auditEvents } from "../../platform/audit/audit.tables.js";
 import type { AppContext } from "../../platform/context.js";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.js";
 import { problems, typed } from "../../platform/http/typed.js";
 import { auditPolicy } from "./audit.policy.js";
-
-type Row = typeof auditEvents.$inferSelect;
-
-function presentEvent(e: Row) {
-  return {
-    id: e.id,
-    seq: e.seq,
-    at: e.at.toISOString(),
-    actor: { type: e.actorType as "user" | "token" | "system", id: e.actorId, name: e.actorName },
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    relatedIds: e.relatedIds,
-    before: e.before,
-    after: e.after,
-    requestId: e.requestId,
-    ip: e.ip,
-  };
-}
-
-/** A bare date as an upper bound means "through the end of that day". */
-const upperBound = (to: string) =>
-  to.length === 10 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to);
+import { listAuditEvents } from "./audit.service.js";
 
 /** `GET /api/v1/audit-events` (admin, auditor) and `GET /api/v1/audit-events/verify`. */
 export function auditRoutes(ctx: AppContext) {
@@ -48,37 +23,7 @@ export function auditRoutes(ctx: AppContext) {
           response: { 200: page(AuditEvent), ...problems(400, 401, 403) },
         },
       },
-      async (req) => {
-        const actor = authorize(req.actor, auditPolicy.read);
-        const q = req.query;
-        const where: SQL[] = [eq(auditEvents.orgId, actor.orgId)];
-        if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
-        if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
-        if (q.relatedTo)
-          where.push(
-            or(
-              eq(auditEvents.entityId, q.relatedTo),
-              sql`${auditEvents.relatedIds} @> ARRAY[${q.relatedTo}]::uuid[]`,
-            )!,
-          );
-        if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
-        if (q.action) where.push(eq(auditEvents.action, q.action));
-        if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
-        if (q.to) where.push(lt(auditEvents.at, upperBound(q.to)));
-        if (q.cursor) where.push(lt(auditEvents.seq, Number(decodeCursor(q.cursor).value)));
-        const rows = await db
-          .select()
-          .from(auditEvents)
-          .where(and(...where))
-          .orderBy(desc(auditEvents.seq))
-          .limit(q.limit + 1);
-        const items = rows.slice(0, q.limit);
-        const last = items.at(-1);
-        return {
-          items: items.map(presentEvent),
-          nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq, last.id) : null,
-        };
-      },
+      async (req) => listAuditEvents(db, authorize(req.actor, auditPolicy.read), req.query),
     );
     app.get(
       "/api/v1/audit-events/verify",
@@ -90,8 +35,7 @@ export function auditRoutes(ctx: AppContext) {
         },
       },
       async (req) => {
-        const actor = authorize(req.actor, auditPolicy.read);
-        const { ok, events, firstBad } = await verifyChain(db, actor.orgId);
+        const { ok, events, firstBad } = await verifyChain(db, authorize(req.actor, auditPolicy.read).orgId);
         return { ok, events, firstBad };
       },
     );

@@ -39,7 +39,7 @@ describe("audit trail", () => {
     const all: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = (
+      const page: { items: { seq: number }[]; nextCursor: string | null } = (
         await call(env, admin, {
           url: `/api/v1/audit-events?entityType=partner&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
         })

@@ -174,7 +174,7 @@ describe("users", () => {
       const res = await call(env, admin, {
         url: `/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
       });
-      const body = res.json();
+      const body: { items: { id: string }[]; nextCursor: string | null } = res.json();
       seen.push(...body.items.map((u: { id: string }) => u.id));
       cursor = body.nextCursor;
     } while (cursor);

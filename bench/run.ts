@@ -1,0 +1,76 @@
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { partnersListBench } from "./partners-list.js";
+import { startupBench } from "./startup.js";
+
+const HELP = `Usage: npm run bench [-- options]
+
+  --only startup|partners   run one benchmark (default: both)
+  --runs N                  start-up repetitions (default 5)
+  --idle S                  seconds idle before reading RSS (default 5)
+  --partners N              partners to insert (default 10000)
+  --requests N              measured requests per list query (default 300)
+  --warmup N                warm-up requests per list query (default 30)
+  --concurrency N           clients of the throughput run (default 8; 0 skips it)
+  --seconds S               length of the throughput run (default 5)
+
+Everything runs on 127.0.0.1 against servers this command starts and stops. With DATABASE_URL
+set, the partner list benchmark uses a scratch database on that server instead of the embedded one.`;
+
+/** `npm run bench`: runs each benchmark and prints its figures next to baselines from the same run. */
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: "string" },
+      runs: { type: "string", default: "5" },
+      idle: { type: "string", default: "5" },
+      partners: { type: "string", default: "10000" },
+      requests: { type: "string", default: "300" },
+      warmup: { type: "string", default: "30" },
+      concurrency: { type: "string", default: "8" },
+      seconds: { type: "string", default: "5" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const n = (v: string | undefined, max: number) => Math.min(max, Math.max(0, Number.parseInt(v ?? "0", 10) || 0));
+  const only = values.only;
+  const heading = (title: string) => console.log(`\n=== ${title} ${"=".repeat(Math.max(0, 90 - title.length))}\n`);
+
+  console.log(
+    `Outsight benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString()}`,
+  );
+  let ok = true;
+  if (!only || only === "startup") {
+    heading("Start-up and idle memory");
+    const r = await startupBench({ runs: Math.max(1, n(values.runs, 50)), idleSeconds: n(values.idle, 60) });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "partners") {
+    heading("GET /api/v1/partners, filtered and sorted");
+    const r = await partnersListBench({
+      partners: Math.max(1, n(values.partners, 200_000)),
+      requests: Math.max(1, n(values.requests, 5_000)),
+      warmup: n(values.warmup, 1_000),
+      concurrency: n(values.concurrency, 64),
+      concurrentSeconds: n(values.concurrency, 64) > 0 ? n(values.seconds, 60) : 0,
+    });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  console.log(`\n${ok ? "All goals met." : "Some goals were NOT met (see FAIL above)."}`);
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(2);
+  },
+);
