@@ -24,6 +24,8 @@ export interface PartnersListOptions {
   partners: number;
   requests: number;
   warmup: number;
+  /** Print each query's EXPLAIN ANALYZE plan. */
+  explain: boolean;
   /** Seconds of the concurrent throughput run (0 to skip). */
   concurrentSeconds: number;
   concurrency: number;
@@ -93,6 +95,16 @@ async function embeddedUrl(dataDir: string): Promise<string> {
   return `postgres://${encodeURIComponent(secrets.user)}:${encodeURIComponent(secrets.password)}@127.0.0.1:${port}/outsight`;
 }
 
+/** A query string as Fastify parses it: repeated keys become arrays. */
+function parseQuery(query: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(query)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
 interface Captured {
   text: string;
   values: unknown[];
@@ -112,7 +124,7 @@ async function captureListSql(url: string, actor: Actor, query: string): Promise
   const config = loadConfig({ DATABASE_URL: url, OUTSIGHT_DATA_DIR: "/nonexistent" });
   try {
     const service = createPartnerService({ config, database: { pool, db, close: () => pool.end() } });
-    await service.list(actor, ListPartnersQuery.parse(Object.fromEntries(new URLSearchParams(query))));
+    await service.list(actor, ListPartnersQuery.parse(parseQuery(query)));
   } finally {
     await pool.end();
   }
@@ -164,6 +176,30 @@ async function measure(
     throw new Error(`direct SQL returned ${directRows} rows but the API ${rows} for ${query}`);
   }
   return { rows, http: summarize(http), direct: summarize(direct) };
+}
+
+/** Sequential GETs of one URL (baseline of the fixed per-request cost). */
+async function timeGets(url: string, headers: Record<string, string>, opts: PartnersListOptions) {
+  const times: number[] = [];
+  for (let i = 0; i < opts.warmup + opts.requests; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${url} → ${res.status}`);
+    if (i >= opts.warmup) times.push(performance.now() - t);
+  }
+  return summarize(times);
+}
+
+/** Sequential runs of one statement through a pg.Client. */
+async function timeSql(client: pg.Client, sql: Captured, opts: PartnersListOptions) {
+  const times: number[] = [];
+  for (let i = 0; i < opts.warmup + opts.requests; i++) {
+    const t = performance.now();
+    await client.query({ text: sql.text, values: sql.values, rowMode: "array" });
+    if (i >= opts.warmup) times.push(performance.now() - t);
+  }
+  return summarize(times);
 }
 
 /** Requests/s with `concurrency` clients looping for `seconds` (bounded in count and time). */
@@ -247,10 +283,20 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
       ["all, by name, page 2 (cursor)", `sort=name&cursor=${encodeURIComponent(first.nextCursor ?? "")}`],
       ["tag=nearshore & status, by status", "tag=nearshore&status=active&status=onboarding&sort=status"],
     ];
+    const baselines = [
+      ["baseline: GET /healthz (no auth, no database)", await timeGets(`${server.url}/healthz`, {}, opts)],
+      ["baseline: GET /api/v1/me (session lookup)", await timeGets(`${server.url}/api/v1/me`, { cookie }, opts)],
+      ["baseline: SELECT 1 through pg", await timeSql(directClient, { text: "SELECT 1", values: [] }, opts)],
+    ] as const;
     const results: QueryResult[] = [];
+    const plans: string[] = [];
     for (const [label, query] of queries) {
       const sql = await captureListSql(url, actor, query);
       results.push({ label, ...(await measure(server, cookie, directClient, query, sql, opts)) });
+      if (opts.explain) {
+        const plan = await directClient.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, values: sql.values });
+        plans.push(`--- ${label} (${query})\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+      }
     }
     const tp =
       opts.concurrentSeconds > 0
@@ -258,6 +304,7 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
         : null;
 
     let ok = true;
+    const baselineRows = baselines.map(([label, t]) => [label, "", ms(t.p50), ms(t.p95), ms(t.p99), "", "", "", "", ""]);
     const rows = results.map((r) => {
       const ratio = r.http.p95 / r.direct.p95;
       const pass = r.http.p95 < P95_GOAL_MS && ratio <= RATIO_GOAL;
@@ -270,6 +317,7 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
         ms(r.http.p99),
         ms(r.direct.p50),
         ms(r.direct.p95),
+        `${(r.http.p50 / r.direct.p50).toFixed(2)}×`,
         `${ratio.toFixed(2)}×`,
         verdict(pass),
       ];
@@ -279,8 +327,8 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
         `${opts.requests} sequential requests per query after ${opts.warmup} warm-up, on ${scratch ? "external PostgreSQL (DATABASE_URL)" : "embedded PostgreSQL"}`,
       "",
       table(
-        ["GET /api/v1/partners?…", "rows", "HTTP p50", "HTTP p95", "HTTP p99", "pg p50", "pg p95", "p95 ratio", "goal"],
-        rows,
+        ["GET /api/v1/partners?…", "rows", "HTTP p50", "HTTP p95", "HTTP p99", "pg p50", "pg p95", "p50 ratio", "p95 ratio", "goal"],
+        [...baselineRows, ...rows],
       ),
       `goal: HTTP p95 < ${P95_GOAL_MS} ms and HTTP p95 ≤ ${RATIO_GOAL}× direct pg p95 (same SQL, captured from the service, one pg.Client)`,
     ];
@@ -291,6 +339,7 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
           `${tp.rps.toFixed(0)} req/s, p50 ${ms(tp.p50)}, p95 ${ms(tp.p95)} (${tp.n} requests)`,
       );
     }
+    if (plans.length) lines.push("", "Query plans (EXPLAIN ANALYZE of the captured SQL):", ...plans);
     return { ok, report: lines.join("\n") };
   } finally {
     await directClient?.end().catch(() => undefined);

@@ -13,6 +13,7 @@ const HELP = `Usage: npm run bench [-- options]
   --warmup N                warm-up requests per list query (default 30)
   --concurrency N           clients of the throughput run (default 8; 0 skips it)
   --seconds S               length of the throughput run (default 5)
+  --explain                 print EXPLAIN ANALYZE of each list query
 
 Everything runs on 127.0.0.1 against servers this command starts and stops. With DATABASE_URL
 set, the partner list benchmark uses a scratch database on that server instead of the embedded one.`;
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       warmup: { type: "string", default: "30" },
       concurrency: { type: "string", default: "8" },
       seconds: { type: "string", default: "5" },
+      explain: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
       partners: Math.max(1, n(values.partners, 200_000)),
       requests: Math.max(1, n(values.requests, 5_000)),
       warmup: n(values.warmup, 1_000),
+      explain: values.explain ?? false,
       concurrency: n(values.concurrency, 64),
       concurrentSeconds: n(values.concurrency, 64) > 0 ? n(values.seconds, 60) : 0,
     });

@@ -40,12 +40,32 @@ export const Lei = z
 /** Other registration ids (VAT, DUNS, company number …): a scheme and a value. */
 export const RegistrationId = z.object({ scheme: Text(40), value: Text(80) });
 
+/** True unless `url` carries a user name or password (`https://user:pw@host`); unparsable URLs are left to `z.url`. */
+function withoutCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return !u.username && !u.password;
+  } catch {
+    return true;
+  }
+}
+
+/** Accepts `example.com` (made `https://example.com`) or an http(s) URL of a public domain name. */
 const Website = z
   .string()
   .trim()
   .max(300)
+  // Another scheme must be refused, not prefixed: "ftp://x" would otherwise become "https://ftp://x".
+  .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^https?:\/\//i.test(v), {
+    message: "Use an http or https address",
+  })
   .transform((v) => (v === "" ? null : /^https?:\/\//i.test(v) ? v : `https://${v}`))
-  .pipe(z.url({ protocol: /^https?$/ }).nullable())
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+      .refine(withoutCredentials, { message: "A website must not carry credentials" })
+      .nullable(),
+  )
   .nullable()
   .optional();
 

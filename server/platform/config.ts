@@ -17,6 +17,7 @@ const Env = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
   OUTSIGHT_WEB_DIST: z.string().optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -32,6 +33,8 @@ export interface Config {
   loginWindowMs: number;
   cookieSecure: "true" | "false" | "auto";
   webDist: string;
+  /** Believe X-Forwarded-For/-Proto (only behind a reverse proxy: clients could forge them). */
+  trustProxy: boolean;
 }
 
 /** Parses the environment into a `Config`; a bad value stops start-up with a readable message. */
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
     cookieSecure: e.COOKIE_SECURE,
     webDist: path.resolve(e.OUTSIGHT_WEB_DIST ?? "dist/web"),
+    trustProxy: e.TRUST_PROXY === "true",
   };
 }

@@ -22,7 +22,7 @@ import { AppLayout } from "./routes/shell/AppLayout";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: () => <NotFoundPage />,
   errorComponent: FullPageError,
   pendingComponent: FullPageLoader,
 });

@@ -23,7 +23,7 @@ function EntityCell({ e }: { e: AuditEvent }) {
   const label = entityLabel(e.entityType);
   if (partnerId && ["partner", "site", "service", "contact", "subcontractor"].includes(e.entityType) && e.action !== "partner.delete") {
     return (
-      <Anchor component={Link} to="/partners/$partnerId" params={{ partnerId }} size="sm" onClick={(ev) => ev.stopPropagation()}>
+      <Anchor component={Link} to={`/partners/${partnerId}`} size="sm" onClick={(ev) => ev.stopPropagation()}>
         {label}
       </Anchor>
     );

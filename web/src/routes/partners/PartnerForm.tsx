@@ -116,7 +116,7 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
             {formError}
           </Alert>
         )}
-        <Grid gutter="md">
+        <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput label="Name" placeholder="Northwind Services" withAsterisk autoFocus {...input("name")} />
           </Grid.Col>

@@ -56,7 +56,7 @@ export function PartnersToolbar(props: {
         aria-label="Status"
         data={STATUS_OPTIONS}
         value={search.status ?? []}
-        onChange={(v) => onChange({ status: many(v as PartnersSearch["status"] & string[]) })}
+        onChange={(v) => onChange({ status: many(v as NonNullable<PartnersSearch["status"]>) })}
         clearable
         w={200}
       />

@@ -12,7 +12,7 @@ import { LifecycleCard } from "./LifecycleCard";
 
 function Stat({ icon: I, label, value, to, partnerId }: { icon: Icon; label: string; value: number; to: string; partnerId: string }) {
   return (
-    <Paper withBorder p="md" component={Link} to={to} params={{ partnerId }} style={{ textDecoration: "none", color: "inherit" }}>
+    <Paper withBorder p="md" component={Link} to={to.replace("$partnerId", partnerId)} style={{ textDecoration: "none", color: "inherit" }}>
       <Group gap="sm" wrap="nowrap">
         <ThemeIcon size={38} radius="md" variant="light">
           <I size={20} />
@@ -39,7 +39,7 @@ export function OverviewTab() {
   const { data: p } = useQuery(partnerQuery(partnerId));
   if (!p) return null;
   return (
-    <Grid gutter="lg">
+    <Grid gap="lg">
       <Grid.Col span={12}>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
           <Stat icon={IconMapPin} label="Sites" value={p.counts.sites} to="/partners/$partnerId/sites" partnerId={p.id} />

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Skeleton, Stack, Tabs, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconExternalLink, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -96,7 +96,7 @@ export function PartnerLayout() {
                 </Button>
               )}
               {can(me, "partner", "update") && (
-                <Button component={Link} to="/partners/$partnerId/edit" params={{ partnerId }} leftSection={<IconPencil size={16} />}>
+                <Button component={Link} to={`/partners/${partnerId}/edit`} leftSection={<IconPencil size={16} />}>
                   Edit
                 </Button>
               )}

@@ -60,7 +60,7 @@ export function SubcontractorsTab() {
         {items.map((l) => (
           <Table.Tr key={l.id}>
             <Table.Td>
-              <Anchor component={Link} to="/partners/$partnerId" params={{ partnerId: l.subcontractor.id }} fw={600} size="sm">
+              <Anchor component={Link} to={`/partners/${l.subcontractor.id}`} fw={600} size="sm">
                 {l.subcontractor.name}
               </Anchor>
               <Text size="xs" c="dimmed">
