@@ -46,6 +46,11 @@ async function main(): Promise<number> {
     `Outsight benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ` +
       `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString()}`,
   );
+  const load = os.loadavg()[0];
+  console.log(`load average (1 min) at start: ${load.toFixed(2)}`);
+  if (load > os.cpus().length * 0.5) {
+    console.log("warning: the machine is busy; timings below include waiting for CPU. Re-run when idle.");
+  }
   let ok = true;
   if (!only || only === "startup") {
     heading("Start-up and idle memory");

@@ -41,7 +41,9 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === "string" && search.redirect.startsWith("/") ? { redirect: search.redirect } : {},
+    typeof search.redirect === "string" && search.redirect.startsWith("/")
+      ? { redirect: search.redirect }
+      : {},
   beforeLoad: async ({ context }) => {
     const setup = await context.queryClient.ensureQueryData(setupQuery);
     if (setup.needsSetup) throw redirect({ to: "/setup" });
@@ -82,7 +84,11 @@ export const partnersRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/partners/PartnersPage"), "PartnersPage"),
 });
 
-const newPartnerRoute = page("/partners/new", () => import("./routes/partners/PartnerFormPage"), "NewPartnerPage");
+const newPartnerRoute = page(
+  "/partners/new",
+  () => import("./routes/partners/PartnerFormPage"),
+  "NewPartnerPage",
+);
 
 const editPartnerRoute = page(
   "/partners/$partnerId/edit",
@@ -109,7 +115,11 @@ const partnerTabs = [
 ];
 
 const usersRoute = page("/admin/users", () => import("./routes/users/UsersPage"), "UsersPage");
-const tokensRoute = page("/admin/api-tokens", () => import("./routes/api-tokens/ApiTokensPage"), "ApiTokensPage");
+const tokensRoute = page(
+  "/admin/api-tokens",
+  () => import("./routes/api-tokens/ApiTokensPage"),
+  "ApiTokensPage",
+);
 
 export const auditRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,4 +1,14 @@
-import { Badge, Button, Card, createTheme, type MantineColorsTuple, Modal, Paper, Table, Tabs } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  createTheme,
+  type MantineColorsTuple,
+  Modal,
+  Paper,
+  Table,
+  Tabs,
+} from "@mantine/core";
 
 /** Outsight indigo: calm and trustworthy, with enough contrast for white text from shade 5 up. */
 const brand: MantineColorsTuple = [
@@ -28,10 +38,15 @@ export const theme = createTheme({
   cursorType: "pointer",
   components: {
     Button: Button.extend({ defaultProps: { radius: "md" } }),
-    Badge: Badge.extend({ defaultProps: { radius: "sm", variant: "light" }, styles: { root: { textTransform: "none" } } }),
+    Badge: Badge.extend({
+      defaultProps: { radius: "sm", variant: "light" },
+      styles: { root: { textTransform: "none" } },
+    }),
     Card: Card.extend({ defaultProps: { withBorder: true, radius: "lg", padding: "lg" } }),
     Paper: Paper.extend({ defaultProps: { radius: "lg" } }),
-    Modal: Modal.extend({ defaultProps: { radius: "lg", centered: true, overlayProps: { backgroundOpacity: 0.4, blur: 2 } } }),
+    Modal: Modal.extend({
+      defaultProps: { radius: "lg", centered: true, overlayProps: { backgroundOpacity: 0.4, blur: 2 } },
+    }),
     Table: Table.extend({ defaultProps: { verticalSpacing: "sm", highlightOnHover: true } }),
     Tabs: Tabs.extend({ defaultProps: { keepMounted: false } }),
   },

@@ -1,6 +1,7 @@
 import { eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { PARTNER_STATUSES } from "../../../domain/lifecycle.js";
 import type { ListPartnersQuery } from "../../../domain/partners.js";
+import { invalid } from "../../platform/errors.js";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.js";
 import { partnerServices, partners } from "./partners.tables.js";
 
@@ -51,6 +52,40 @@ export function partnerFilters(orgId: string, q: Omit<ListPartnersQuery, "limit"
   return where;
 }
 
+/** The sort value as the cursor carries it: text that casts back exactly (microseconds included). */
+function sortValueText(spec: SortSpec): SQL {
+  // Timestamps in a fixed UTC ISO form, so the cursor means the same whatever the session's
+  // TimeZone or DateStyle.
+  if (spec.cast === "timestamptz") return sql`to_char(${spec.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  return sql`(${spec.expr})::text`;
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** True when `value` is something PostgreSQL can cast to the sort's type (a tampered cursor must not become a 500). */
+function castable(value: string, cast: SortSpec["cast"]): boolean {
+  if (cast === "int") return /^\d{1,9}$/.test(value);
+  if (cast === "timestamptz") {
+    const ms = Date.parse(value);
+    // Date.parse rolls 2024-02-30 over to March; PostgreSQL refuses it: insist on a round trip.
+    return ISO_UTC.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+  }
+  return true;
+}
+
+/**
+ * Reads a cursor made by `partnerOrdering(sort).makeCursor`: it names its sort, so a cursor of
+ * another sort, a tampered one, or one whose value cannot be cast is a validation error.
+ */
+function readCursor(cursor: string, sort: string, spec: SortSpec): { value: string; id: string } {
+  const c = decodeCursor(cursor);
+  const [cursorSort, value] = Array.isArray(c.value) ? c.value : [];
+  if (cursorSort !== sort || typeof value !== "string" || !castable(value, spec.cast)) {
+    throw invalid("The cursor does not belong to this list; start from the first page", [{ path: "query.cursor", message: "Invalid cursor" }]);
+  }
+  return { value, id: c.id };
+}
+
 /** ORDER BY, keyset condition and cursor maker for a sort such as `-createdAt`. */
 export function partnerOrdering(sort: string, cursor: string | undefined) {
   const desc = sort.startsWith("-");
@@ -58,15 +93,15 @@ export function partnerOrdering(sort: string, cursor: string | undefined) {
   const dir = desc ? sql`DESC` : sql`ASC`;
   let after: SQL | undefined;
   if (cursor) {
-    const c = decodeCursor(cursor);
-    const value = sql`CAST(${String(c.value)} AS ${sql.raw(spec.cast)})`;
+    const c = readCursor(cursor, sort, spec);
+    const value = sql`CAST(${c.value} AS ${sql.raw(spec.cast)})`;
     after = desc ? sql`(${spec.expr}, ${partners.id}) < (${value}, ${c.id}::uuid)` : sql`(${spec.expr}, ${partners.id}) > (${value}, ${c.id}::uuid)`;
   }
   return {
     orderBy: [sql`${spec.expr} ${dir}`, sql`${partners.id} ${dir}`],
     after,
-    /** The sort value as text, selected with each row so the cursor round-trips exactly (microseconds included). */
-    sortValue: sql<string>`(${spec.expr})::text`.as("sort_value"),
-    makeCursor: (row: { sortValue: string; id: string }) => encodeCursor(row.sortValue, row.id),
+    /** The sort value as text, selected with each row so the cursor round-trips exactly. */
+    sortValue: sql<string>`${sortValueText(spec)}`.as("sort_value"),
+    makeCursor: (row: { sortValue: string; id: string }) => encodeCursor([sort, row.sortValue], row.id),
   };
 }

@@ -19,7 +19,7 @@ import {
 import { authorize } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
-import { partnerPolicy } from "./partners.policy.js";
+import { guard, partnerPolicy } from "./partners.policy.js";
 import { contactKind, serviceKind, siteKind, subcontractorKind } from "./parts.kinds.js";
 import { createPartService, type PartKind } from "./parts.service.js";
 
@@ -49,16 +49,16 @@ export function partRoutes(ctx: AppContext) {
       const tags = [part.tag];
       const collection = `/api/v1/partners/:id/${part.path}`;
       const item = `${collection}/:partId`;
-      app.get(collection, { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(part.out) }), ...problems(400, 401, 403, 404) } } }, async (req) =>
+      app.get(collection, { preValidation: guard(partnerPolicy.read), schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(part.out) }), ...problems(400, 401, 403, 404) } } }, async (req) =>
         service.list(authorize(req.actor, partnerPolicy.read), req.params.id),
       );
-      app.post(collection, { schema: { tags, params: IdParams, body: part.create, response: { 201: part.out, ...problems(400, 401, 403, 404, 409, 422) } } }, async (req, reply) =>
+      app.post(collection, { preValidation: guard(partnerPolicy.update), schema: { tags, params: IdParams, body: part.create, response: { 201: part.out, ...problems(400, 401, 403, 404, 409, 422) } } }, async (req, reply) =>
         reply.code(201).send(await service.create(authorize(req.actor, partnerPolicy.update), req.params.id, req.body)),
       );
-      app.patch(item, { schema: { tags, params: PartParams, body: part.update, response: { 200: part.out, ...problems(400, 401, 403, 404, 409, 422) } } }, async (req) =>
+      app.patch(item, { preValidation: guard(partnerPolicy.update), schema: { tags, params: PartParams, body: part.update, response: { 200: part.out, ...problems(400, 401, 403, 404, 409, 422) } } }, async (req) =>
         service.update(authorize(req.actor, partnerPolicy.update), req.params.id, req.params.partId, req.body),
       );
-      app.delete(item, { schema: { tags, params: PartParams, response: { 204: NoContent, ...problems(400, 401, 403, 404) } } }, async (req, reply) => {
+      app.delete(item, { preValidation: guard(partnerPolicy.update), schema: { tags, params: PartParams, response: { 204: NoContent, ...problems(400, 401, 403, 404) } } }, async (req, reply) => {
         await service.remove(authorize(req.actor, partnerPolicy.update), req.params.id, req.params.partId);
         return reply.code(204).send(null);
       });

@@ -21,6 +21,25 @@ declare module "fastify" {
 // minute is plenty for idle expiry and for showing "last used".
 const TOUCH_AFTER_MS = 60_000;
 
+type UserRow = typeof users.$inferSelect;
+
+/** The actor for a user, acting through a session or a token (whose name and role then apply). */
+function toActor(
+  req: FastifyRequest,
+  user: UserRow,
+  via: Pick<Actor, "kind" | "name" | "role" | "sessionId" | "tokenId">,
+): Actor {
+  return {
+    ...via,
+    orgId: user.orgId,
+    userId: user.id,
+    email: user.email,
+    partnerId: user.partnerId,
+    requestId: req.id,
+    ip: req.ip,
+  };
+}
+
 async function fromToken(ctx: AppContext, req: FastifyRequest, token: string): Promise<Actor | null> {
   const { db } = ctx.database;
   const [row] = await db
@@ -39,19 +58,13 @@ async function fromToken(ctx: AppContext, req: FastifyRequest, token: string): P
   if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id));
   }
-  return {
+  return toActor(req, row.user, {
     kind: "token",
-    orgId: row.token.orgId,
-    userId: row.user.id,
     name: row.token.name,
-    email: row.user.email,
     role: row.token.role as Role,
-    partnerId: row.user.partnerId,
     sessionId: null,
     tokenId: row.token.id,
-    requestId: req.id,
-    ip: req.ip,
-  };
+  });
 }
 
 async function fromSession(ctx: AppContext, req: FastifyRequest, token: string): Promise<Actor | null> {
@@ -73,19 +86,13 @@ async function fromSession(ctx: AppContext, req: FastifyRequest, token: string):
   if (Date.now() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.session.id));
   }
-  return {
+  return toActor(req, row.user, {
     kind: "user",
-    orgId: row.user.orgId,
-    userId: row.user.id,
     name: row.user.name,
-    email: row.user.email,
     role: row.user.role as Role,
-    partnerId: row.user.partnerId,
     sessionId: row.session.id,
     tokenId: null,
-    requestId: req.id,
-    ip: req.ip,
-  };
+  });
 }
 
 /**

@@ -49,7 +49,12 @@ export const api = createClient<paths>({ baseUrl: "", credentials: "same-origin"
 function toProblem(error: unknown, response: Response): ProblemBody {
   if (error && typeof error === "object" && "code" in error && "status" in error) return error as ProblemBody;
   const text = typeof error === "string" && error.length < 300 ? error : undefined;
-  return { status: response.status, code: `http_${response.status}`, title: response.statusText || "Request failed", detail: text };
+  return {
+    status: response.status,
+    code: `http_${response.status}`,
+    title: response.statusText || "Request failed",
+    detail: text,
+  };
 }
 
 /**

@@ -29,7 +29,11 @@ export interface Abilities {
  * True when the server says the user may perform `action` on `resource`. The UI never re-derives
  * permissions from roles: it shows what `/me` allows and the server enforces it anyway.
  */
-export function can<R extends keyof Abilities>(me: Me | undefined, resource: R, action: Abilities[R]): boolean {
+export function can<R extends keyof Abilities>(
+  me: Me | undefined,
+  resource: R,
+  action: Abilities[R],
+): boolean {
   const abilities = me?.abilities as Record<string, Record<string, boolean> | undefined> | undefined;
   return abilities?.[resource]?.[action] === true;
 }

@@ -1,7 +1,11 @@
 import type { paths } from "./schema";
 
 /** The JSON body of a successful response of `P`/`M`, derived from the generated OpenAPI types. */
-type Ok<P extends keyof paths, M extends "get" | "post" | "patch", S extends number = 200> = paths[P][M] extends {
+type Ok<
+  P extends keyof paths,
+  M extends "get" | "post" | "patch",
+  S extends number = 200,
+> = paths[P][M] extends {
   responses: { [K in S]: { content: { "application/json": infer B } } };
 }
   ? B

@@ -45,11 +45,23 @@ function ActorAvatar({ actor }: { actor: AuditEvent["actor"] }) {
  * A timeline of audit events matching `filter` (e.g. `{ relatedTo: partnerId }`): who did what,
  * when, and which fields changed. Loads more on demand.
  */
-export function ActivityFeed({ filter, pageSize = 20, showChanges = true }: { filter: AuditQuery; pageSize?: number; showChanges?: boolean }) {
+export function ActivityFeed({
+  filter,
+  pageSize = 20,
+  showChanges = true,
+}: {
+  filter: AuditQuery;
+  pageSize?: number;
+  showChanges?: boolean;
+}) {
   const query = useInfiniteQuery({
     queryKey: ["audit-events", "feed", filter, pageSize],
     queryFn: ({ pageParam }) =>
-      unwrap(api.GET("/api/v1/audit-events", { params: { query: { ...filter, limit: pageSize, cursor: pageParam } } })),
+      unwrap(
+        api.GET("/api/v1/audit-events", {
+          params: { query: { ...filter, limit: pageSize, cursor: pageParam } },
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -72,7 +84,13 @@ export function ActivityFeed({ filter, pageSize = 20, showChanges = true }: { fi
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const events = query.data.pages.flatMap((p) => p.items);
   if (events.length === 0) {
-    return <Empty icon={<IconActivity size={26} />} title="No activity yet" description="Changes will appear here as people work." />;
+    return (
+      <Empty
+        icon={<IconActivity size={26} />}
+        title="No activity yet"
+        description="Changes will appear here as people work."
+      />
+    );
   }
   return (
     <Stack gap="md">
@@ -106,7 +124,13 @@ export function ActivityFeed({ filter, pageSize = 20, showChanges = true }: { fi
         ))}
       </Timeline>
       {query.hasNextPage && (
-        <Button variant="subtle" size="xs" w="fit-content" loading={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+        <Button
+          variant="subtle"
+          size="xs"
+          w="fit-content"
+          loading={query.isFetchingNextPage}
+          onClick={() => query.fetchNextPage()}
+        >
           Show older activity
         </Button>
       )}

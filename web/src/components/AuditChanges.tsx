@@ -5,7 +5,15 @@ import { diffFields, fieldLabel, formatValue } from "../lib/audit";
  * The before/after of an audit event as a readable list of changed fields: the old value struck
  * through in red, the new one in green. Creations show only new values, deletions only old ones.
  */
-export function AuditChanges({ before, after, compact = false }: { before: unknown; after: unknown; compact?: boolean }) {
+export function AuditChanges({
+  before,
+  after,
+  compact = false,
+}: {
+  before: unknown;
+  after: unknown;
+  compact?: boolean;
+}) {
   const changes = diffFields(before, after);
   if (changes.length === 0) {
     return (
@@ -25,7 +33,11 @@ export function AuditChanges({ before, after, compact = false }: { before: unkno
               {fieldLabel(c.key)}
             </Text>
             {hasBefore && <span className="diff-before">{formatValue(c.key, c.before)}</span>}
-            {hasBefore && hasAfter && <Text span size="sm" c="dimmed">→</Text>}
+            {hasBefore && hasAfter && (
+              <Text span size="sm" c="dimmed">
+                →
+              </Text>
+            )}
             {hasAfter && <span className="diff-after">{formatValue(c.key, c.after)}</span>}
           </Group>
         ))}

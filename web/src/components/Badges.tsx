@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps, Group, Text, Tooltip } from "@mantine/core";
-import { CATEGORY_LABELS, type Criticality, type PartnerCategory } from "../../../domain/partners";
 import { PARTNER_STATUS_LABELS, type PartnerStatus } from "../../../domain/lifecycle";
+import { CATEGORY_LABELS, type Criticality, type PartnerCategory } from "../../../domain/partners";
 import { flagEmoji } from "../lib/format";
 
 /** Lifecycle colours: grey while a candidate, warm while being vetted, green when live. */

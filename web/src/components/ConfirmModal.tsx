@@ -13,7 +13,16 @@ interface ConfirmProps {
 }
 
 /** A yes/no dialog for destructive or irreversible actions; the safe choice is focused first. */
-export function ConfirmModal({ opened, onClose, onConfirm, title, children, confirmLabel, loading, danger = true }: ConfirmProps) {
+export function ConfirmModal({
+  opened,
+  onClose,
+  onConfirm,
+  title,
+  children,
+  confirmLabel,
+  loading,
+  danger = true,
+}: ConfirmProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{title}</Text>} size="md">
       <Stack gap="lg">

@@ -5,6 +5,7 @@ export function LogoMark({ size = 30, inverted = false }: { size?: number; inver
   return (
     <ThemeIcon size={size} radius="md" variant={inverted ? "white" : "filled"} aria-hidden>
       <svg width={size * 0.62} height={size * 0.62} viewBox="0 0 24 24" fill="none">
+        <title>Outsight</title>
         <circle cx="12" cy="12" r="7" stroke="currentColor" strokeWidth="2.6" />
         <circle cx="12" cy="12" r="2.6" fill="currentColor" />
       </svg>

@@ -8,7 +8,12 @@ interface Crumb {
 }
 
 /** The title block of a page: optional breadcrumbs, title, one-line description and actions. */
-export function PageHeader(props: { title: ReactNode; description?: ReactNode; actions?: ReactNode; crumbs?: Crumb[] }) {
+export function PageHeader(props: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  crumbs?: Crumb[];
+}) {
   return (
     <Stack gap={6} mb="lg">
       {props.crumbs && (

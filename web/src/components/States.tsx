@@ -4,13 +4,27 @@ import type { ReactNode } from "react";
 import { errorMessage } from "../api/client";
 
 /** A failed load with the server's explanation and a retry button. */
-export function ErrorState({ error, onRetry, title = "Could not load this" }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = "Could not load this",
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={title} radius="md">
       <Stack gap="sm" align="flex-start">
         <span>{errorMessage(error)}</span>
         {onRetry && (
-          <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
+          <Button
+            size="xs"
+            variant="white"
+            color="red"
+            leftSection={<IconRefresh size={14} />}
+            onClick={onRetry}
+          >
             Retry
           </Button>
         )}
@@ -39,7 +53,12 @@ export function TableSkeleton({ rows = 6, cols = 5 }: { rows?: number; cols?: nu
 }
 
 /** A friendly empty state with an icon, a sentence and optional actions. */
-export function Empty(props: { icon: ReactNode; title: string; description?: ReactNode; actions?: ReactNode }) {
+export function Empty(props: {
+  icon: ReactNode;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <EmptyState py={48} variant="light" icon={props.icon} title={props.title} description={props.description}>
       {props.actions && (

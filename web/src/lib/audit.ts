@@ -1,5 +1,5 @@
-import { ROLE_LABELS, type Role } from "../../../domain/roles";
 import { PARTNER_STATUS_LABELS, type PartnerStatus } from "../../../domain/lifecycle";
+import { ROLE_LABELS, type Role } from "../../../domain/roles";
 
 /** Fields every record carries that say nothing to a reader of the trail. */
 const NOISE = new Set(["id", "orgId", "partnerId", "createdAt", "updatedAt", "passwordHash", "tokenHash"]);

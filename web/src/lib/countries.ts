@@ -2,7 +2,10 @@ import { countryName, listCountries } from "../../../domain/countries";
 import { flagEmoji } from "./format";
 
 /** Country options for selects: value is the ISO code, label shows the flag and English name. */
-export const COUNTRY_OPTIONS = listCountries().map((c) => ({ value: c.code, label: `${flagEmoji(c.code)} ${c.name}` }));
+export const COUNTRY_OPTIONS = listCountries().map((c) => ({
+  value: c.code,
+  label: `${flagEmoji(c.code)} ${c.name}`,
+}));
 
 /** The English name of a country code (the server sends `countryName` too where it can). */
 export { countryName };

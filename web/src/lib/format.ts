@@ -31,7 +31,12 @@ export function flagEmoji(code: string | null | undefined): string {
 /** The current wall-clock time in an IANA time zone, e.g. "14:05 (Tue)". */
 export function localTimeIn(timeZone: string, now: Date = new Date()): string {
   try {
-    return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", weekday: "short" }).format(now);
+    return new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+    }).format(now);
   } catch {
     return "—";
   }

@@ -34,10 +34,20 @@ export interface SiteClock {
  * A shift whose end is before its start runs past midnight, so its early hours belong to the
  * previous day's shift.
  */
-export function siteClock(timeZone: string, hours: { start: string; end: string; days: number[] }, now = new Date()): SiteClock {
+export function siteClock(
+  timeZone: string,
+  hours: { start: string; end: string; days: number[] },
+  now = new Date(),
+): SiteClock {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23" }).formatToParts(now);
+    parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    }).formatToParts(now);
   } catch {
     return { time: "—", weekday: "", open: false };
   }

@@ -1,4 +1,3 @@
-import type { UseFormReturnType } from "@mantine/form";
 import { useEffect } from "react";
 import { type FieldErrors, serverErrors } from "./forms";
 
@@ -6,8 +5,11 @@ import { type FieldErrors, serverErrors } from "./forms";
  * Puts a mutation's server field errors (400/422 `errors[].path`) onto a Mantine form whenever a
  * new error arrives. `collapse` maps nested paths onto the form's fields ("days.0" → "days").
  */
-// biome-ignore lint/suspicious/noExplicitAny: any form shape
-export function useServerErrors(form: UseFormReturnType<any>, error: unknown, collapse?: (path: string) => string) {
+export function useServerErrors(
+  form: { setErrors: (errors: FieldErrors) => void },
+  error: unknown,
+  collapse?: (path: string) => string,
+) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new error should set errors
   useEffect(() => {
     const errors: FieldErrors = {};

@@ -21,7 +21,8 @@ export function AccountPage() {
     },
   });
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => unwrap(api.POST("/api/v1/me/password", { body })),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      unwrap(api.POST("/api/v1/me/password", { body })),
     onSuccess: () => {
       form.reset();
       notifySuccess("Password changed", "Your other sessions were signed out.");
@@ -67,18 +68,28 @@ export function AccountPage() {
             Change password
           </Title>
           <form
-            onSubmit={form.onSubmit((v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }))}
+            onSubmit={form.onSubmit((v) =>
+              change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+            )}
             noValidate
           >
             <Stack gap="sm">
-              <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps("currentPassword")} />
+              <PasswordInput
+                label="Current password"
+                autoComplete="current-password"
+                {...form.getInputProps("currentPassword")}
+              />
               <PasswordInput
                 label="New password"
                 description="At least 10 characters"
                 autoComplete="new-password"
                 {...form.getInputProps("newPassword")}
               />
-              <PasswordInput label="Repeat new password" autoComplete="new-password" {...form.getInputProps("confirm")} />
+              <PasswordInput
+                label="Repeat new password"
+                autoComplete="new-password"
+                {...form.getInputProps("confirm")}
+              />
               <Group justify="flex-end" mt="xs">
                 <Button type="submit" loading={change.isPending}>
                   Change password

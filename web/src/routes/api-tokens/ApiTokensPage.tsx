@@ -29,7 +29,8 @@ export function ApiTokensPage() {
   const pages = useCursorPages("tokens");
   const tokens = useQuery({
     queryKey: ["api-tokens", pages.cursor],
-    queryFn: () => unwrap(api.GET("/api/v1/api-tokens", { params: { query: { limit: 25, cursor: pages.cursor } } })),
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/api-tokens", { params: { query: { limit: 25, cursor: pages.cursor } } })),
     placeholderData: keepPreviousData,
     enabled: can(me, "apiToken", "read"),
   });
@@ -69,7 +70,12 @@ export function ApiTokensPage() {
             <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
           </Stack>
         ) : !tokens.isPending && items.length === 0 && pages.page === 1 ? (
-          <Empty icon={<IconKey size={26} />} title="No API tokens yet" description="Create one for each integration, so each can be revoked on its own." actions={createButton || undefined} />
+          <Empty
+            icon={<IconKey size={26} />}
+            title="No API tokens yet"
+            description="Create one for each integration, so each can be revoked on its own."
+            actions={createButton || undefined}
+          />
         ) : (
           <>
             <Table.ScrollContainer minWidth={900}>
@@ -134,7 +140,12 @@ export function ApiTokensPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <CursorPager pages={pages} nextCursor={tokens.data?.nextCursor} count={items.length} loading={tokens.isFetching} />
+            <CursorPager
+              pages={pages}
+              nextCursor={tokens.data?.nextCursor}
+              count={items.length}
+              loading={tokens.isFetching}
+            />
           </>
         )}
       </Card>

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -19,7 +32,17 @@ const EXPIRY = [
 ];
 
 /** Creates a token; the role choice is limited to what the creator may grant. */
-export function CreateTokenModal({ me, opened, onClose, onCreated }: { me: Me; opened: boolean; onClose: () => void; onCreated: (t: CreatedApiToken) => void }) {
+export function CreateTokenModal({
+  me,
+  opened,
+  onClose,
+  onCreated,
+}: {
+  me: Me;
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (t: CreatedApiToken) => void;
+}) {
   const queryClient = useQueryClient();
   const roles = grantableTokenRoles(me.user.role);
   const form = useForm({
@@ -27,7 +50,8 @@ export function CreateTokenModal({ me, opened, onClose, onCreated }: { me: Me; o
     validate: (v) => zodErrors(CreateApiToken, { name: v.name, role: v.role }),
   });
   const create = useMutation({
-    mutationFn: (body: { name: string; role: StaffRole; expiresInDays?: number }) => unwrap(api.POST("/api/v1/api-tokens", { body })),
+    mutationFn: (body: { name: string; role: StaffRole; expiresInDays?: number }) =>
+      unwrap(api.POST("/api/v1/api-tokens", { body })),
     onSuccess: (t) => {
       void queryClient.invalidateQueries({ queryKey: ["api-tokens"] });
       close();
@@ -47,12 +71,22 @@ export function CreateTokenModal({ me, opened, onClose, onCreated }: { me: Me; o
     <Modal opened={opened} onClose={close} title={<Text fw={600}>Create an API token</Text>}>
       <form
         onSubmit={form.onSubmit((v) =>
-          create.mutate({ name: v.name.trim(), role: v.role as StaffRole, expiresInDays: v.expiry === "never" ? undefined : Number(v.expiry) }),
+          create.mutate({
+            name: v.name.trim(),
+            role: v.role as StaffRole,
+            expiresInDays: v.expiry === "never" ? undefined : Number(v.expiry),
+          }),
         )}
         noValidate
       >
         <Stack gap="md">
-          <TextInput label="Name" description="What uses it, e.g. “Procurement sync”" withAsterisk data-autofocus {...form.getInputProps("name")} />
+          <TextInput
+            label="Name"
+            description="What uses it, e.g. “Procurement sync”"
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps("name")}
+          />
           <Select
             label="Role"
             description="The token acts with this role; it can never exceed yours"
@@ -61,7 +95,12 @@ export function CreateTokenModal({ me, opened, onClose, onCreated }: { me: Me; o
             withAsterisk
             {...form.getInputProps("role")}
           />
-          <Select label="Expires after" data={EXPIRY} allowDeselect={false} {...form.getInputProps("expiry")} />
+          <Select
+            label="Expires after"
+            data={EXPIRY}
+            allowDeselect={false}
+            {...form.getInputProps("expiry")}
+          />
           <Group justify="flex-end" gap="xs" mt="xs">
             <Button variant="default" onClick={close}>
               Cancel
@@ -79,20 +118,43 @@ export function CreateTokenModal({ me, opened, onClose, onCreated }: { me: Me; o
 /** Shows a new token's secret exactly once, with a copy button and a clear warning. */
 export function TokenRevealModal({ token, onClose }: { token: CreatedApiToken | null; onClose: () => void }) {
   return (
-    <Modal opened={token !== null} onClose={onClose} title={<Text fw={600}>Your new API token</Text>} size="lg" closeOnClickOutside={false}>
+    <Modal
+      opened={token !== null}
+      onClose={onClose}
+      title={<Text fw={600}>Your new API token</Text>}
+      size="lg"
+      closeOnClickOutside={false}
+    >
       {token && (
         <Stack gap="md">
           <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Copy it now">
-            This is the only time the token is shown. Store it in your secret manager; if it is lost, revoke it and create another.
+            This is the only time the token is shown. Store it in your secret manager; if it is lost, revoke
+            it and create another.
           </Alert>
-          <Group gap="xs" wrap="nowrap" p="sm" bg="gray.0" style={{ borderRadius: 8, border: "1px solid var(--mantine-color-gray-3)" }}>
-            <Code block style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", background: "transparent" }} fz="sm">
+          <Group
+            gap="xs"
+            wrap="nowrap"
+            p="sm"
+            bg="gray.0"
+            style={{ borderRadius: 8, border: "1px solid var(--mantine-color-gray-3)" }}
+          >
+            <Code
+              block
+              style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", background: "transparent" }}
+              fz="sm"
+            >
               {token.token}
             </Code>
             <CopyButton value={token.token} timeout={2000}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? "Copied" : "Copy"} withArrow>
-                  <ActionIcon color={copied ? "teal" : "brand"} variant="light" size="lg" onClick={copy} aria-label="Copy token">
+                  <ActionIcon
+                    color={copied ? "teal" : "brand"}
+                    variant="light"
+                    size="lg"
+                    onClick={copy}
+                    aria-label="Copy token"
+                  >
                     {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
                   </ActionIcon>
                 </Tooltip>
@@ -100,7 +162,8 @@ export function TokenRevealModal({ token, onClose }: { token: CreatedApiToken | 
             </CopyButton>
           </Group>
           <Text size="sm" c="dimmed">
-            Send it as <Code>Authorization: Bearer {token.prefix}…</Code> to the API. It acts as <b>{ROLE_LABELS[token.role]}</b>.
+            Send it as <Code>Authorization: Bearer {token.prefix}…</Code> to the API. It acts as{" "}
+            <b>{ROLE_LABELS[token.role]}</b>.
           </Text>
           <Group justify="flex-end">
             <Button onClick={onClose}>I have stored it</Button>

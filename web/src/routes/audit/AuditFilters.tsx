@@ -9,7 +9,13 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, entityLabel } from "../../lib/audit"
 import type { AuditSearch } from "./search";
 
 /** Filters of the audit log: entity type, action, actor and a date range. */
-export function AuditFilters({ search, onChange }: { search: AuditSearch; onChange: (next: AuditSearch) => void }) {
+export function AuditFilters({
+  search,
+  onChange,
+}: {
+  search: AuditSearch;
+  onChange: (next: AuditSearch) => void;
+}) {
   const me = useMe();
   const users = useQuery({
     queryKey: ["users", "all-for-audit"],
@@ -17,7 +23,9 @@ export function AuditFilters({ search, onChange }: { search: AuditSearch; onChan
     enabled: can(me, "user", "read"),
     staleTime: 60_000,
   });
-  const actors = users.data?.items.map((u) => ({ value: u.id, label: u.name })) ?? [{ value: me.user.id, label: `${me.user.name} (you)` }];
+  const actors = users.data?.items.map((u) => ({ value: u.id, label: u.name })) ?? [
+    { value: me.user.id, label: `${me.user.name} (you)` },
+  ];
   const set = (patch: Partial<AuditSearch>) => onChange({ ...search, ...patch });
   const filtered = Object.values(search).some(Boolean);
   return (
@@ -25,7 +33,10 @@ export function AuditFilters({ search, onChange }: { search: AuditSearch; onChan
       <Select
         placeholder="Any record type"
         aria-label="Record type"
-        data={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: entityLabel(t).replace(/^./, (c) => c.toUpperCase()) }))}
+        data={AUDIT_ENTITY_TYPES.map((t) => ({
+          value: t,
+          label: entityLabel(t).replace(/^./, (c) => c.toUpperCase()),
+        }))}
         value={search.entityType ?? null}
         onChange={(v) => set({ entityType: v ?? undefined })}
         clearable

@@ -21,7 +21,11 @@ import { VerifyChain } from "./VerifyChain";
 function EntityCell({ e }: { e: AuditEvent }) {
   const partnerId = e.entityType === "partner" ? e.entityId : e.relatedIds[0];
   const label = entityLabel(e.entityType);
-  if (partnerId && ["partner", "site", "service", "contact", "subcontractor"].includes(e.entityType) && e.action !== "partner.delete") {
+  if (
+    partnerId &&
+    ["partner", "site", "service", "contact", "subcontractor"].includes(e.entityType) &&
+    e.action !== "partner.delete"
+  ) {
     return (
       <Anchor component={Link} to={`/partners/${partnerId}`} size="sm" onClick={(ev) => ev.stopPropagation()}>
         {label}
@@ -59,7 +63,12 @@ export function AuditPage() {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const events = useQuery({
     queryKey: ["audit-events", "log", search, pages.cursor],
-    queryFn: () => unwrap(api.GET("/api/v1/audit-events", { params: { query: { ...search, limit: 50, cursor: pages.cursor } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/audit-events", {
+          params: { query: { ...search, limit: 50, cursor: pages.cursor } },
+        }),
+      ),
     placeholderData: keepPreviousData,
     enabled: can(me, "audit", "read"),
   });
@@ -86,7 +95,11 @@ export function AuditPage() {
             <ErrorState error={events.error} onRetry={() => events.refetch()} />
           </Stack>
         ) : !events.isPending && items.length === 0 ? (
-          <Empty icon={<IconHistory size={26} />} title="No events match" description="Widen the date range or clear the filters." />
+          <Empty
+            icon={<IconHistory size={26} />}
+            title="No events match"
+            description="Widen the date range or clear the filters."
+          />
         ) : (
           <>
             <Table.ScrollContainer minWidth={900}>
@@ -111,7 +124,13 @@ export function AuditPage() {
                         <Fragment key={e.id}>
                           <Table.Tr className="row-link" onClick={() => toggle(e.id)}>
                             <Table.Td>
-                              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={expanded ? "Hide details" : "Show details"} aria-expanded={expanded}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                size="sm"
+                                aria-label={expanded ? "Hide details" : "Show details"}
+                                aria-expanded={expanded}
+                              >
                                 {expanded ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
                               </ActionIcon>
                             </Table.Td>
@@ -160,7 +179,12 @@ export function AuditPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <CursorPager pages={pages} nextCursor={events.data?.nextCursor} count={items.length} loading={events.isFetching} />
+            <CursorPager
+              pages={pages}
+              nextCursor={events.data?.nextCursor}
+              count={items.length}
+              loading={events.isFetching}
+            />
           </>
         )}
       </Card>

@@ -10,7 +10,8 @@ export interface AuditSearch {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f-]{36}$/i;
-const str = (v: unknown, re?: RegExp) => (typeof v === "string" && v.trim() && (!re || re.test(v)) ? v.trim().slice(0, 80) : undefined);
+const str = (v: unknown, re?: RegExp) =>
+  typeof v === "string" && v.trim() && (!re || re.test(v)) ? v.trim().slice(0, 80) : undefined;
 
 /** Reads the audit filters from the URL, dropping malformed values. */
 export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {

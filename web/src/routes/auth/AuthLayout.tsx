@@ -10,7 +10,15 @@ const POINTS = [
 ];
 
 /** The branded two-column frame of the onboarding and sign-in pages. */
-export function AuthLayout({ title, subtitle, children }: { title: string; subtitle: ReactNode; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing={0} mih="100vh">
       <Box className="auth-hero" p={{ base: "xl", md: 56 }} visibleFrom="md">

@@ -35,7 +35,10 @@ export function SetupPage() {
     onSuccess: async (me) => {
       queryClient.setQueryData(["me"], me);
       queryClient.setQueryData(["setup"], { needsSetup: false });
-      notifySuccess(`Welcome to Outsight, ${me.user.name.split(" ")[0]}`, `${me.organization.name} is ready.`);
+      notifySuccess(
+        `Welcome to Outsight, ${me.user.name.split(" ")[0]}`,
+        `${me.organization.name} is ready.`,
+      );
       await navigate({ to: "/" });
     },
     onError: (error) => {
@@ -58,7 +61,13 @@ export function SetupPage() {
           {alreadySetUp && (
             <Alert color="blue" icon={<IconAlertCircle size={18} />} title="Already set up">
               Someone finished set-up a moment ago.{" "}
-              <Text span inherit fw={600} style={{ cursor: "pointer" }} onClick={() => navigate({ to: "/sign-in" })}>
+              <Text
+                span
+                inherit
+                fw={600}
+                style={{ cursor: "pointer" }}
+                onClick={() => navigate({ to: "/sign-in" })}
+              >
                 Sign in instead.
               </Text>
             </Alert>
@@ -68,10 +77,29 @@ export function SetupPage() {
               {errorMessage(setup.error)}
             </Alert>
           )}
-          <TextInput label="Organization name" placeholder="Acme Holdings" autoFocus withAsterisk {...form.getInputProps("organizationName")} />
+          <TextInput
+            label="Organization name"
+            placeholder="Acme Holdings"
+            autoFocus
+            withAsterisk
+            {...form.getInputProps("organizationName")}
+          />
           <Divider label="Your administrator account" labelPosition="left" mt={4} />
-          <TextInput label="Full name" placeholder="Ada Lovelace" autoComplete="name" withAsterisk {...form.getInputProps("name")} />
-          <TextInput label="Work email" type="email" placeholder="ada@acme.com" autoComplete="email" withAsterisk {...form.getInputProps("email")} />
+          <TextInput
+            label="Full name"
+            placeholder="Ada Lovelace"
+            autoComplete="name"
+            withAsterisk
+            {...form.getInputProps("name")}
+          />
+          <TextInput
+            label="Work email"
+            type="email"
+            placeholder="ada@acme.com"
+            autoComplete="email"
+            withAsterisk
+            {...form.getInputProps("email")}
+          />
           <PasswordInput
             label="Password"
             description="At least 10 characters. A long phrase is easier to remember than symbols."
@@ -79,7 +107,12 @@ export function SetupPage() {
             withAsterisk
             {...form.getInputProps("password")}
           />
-          <PasswordInput label="Repeat password" autoComplete="new-password" withAsterisk {...form.getInputProps("confirm")} />
+          <PasswordInput
+            label="Repeat password"
+            autoComplete="new-password"
+            withAsterisk
+            {...form.getInputProps("confirm")}
+          />
           <Button type="submit" size="md" fullWidth loading={setup.isPending} mt="xs">
             Create organization
           </Button>

@@ -20,7 +20,8 @@ export function SignInPage() {
     },
   });
   const login = useMutation({
-    mutationFn: (body: { email: string; password: string }) => unwrap(api.POST("/api/v1/auth/login", { body })),
+    mutationFn: (body: { email: string; password: string }) =>
+      unwrap(api.POST("/api/v1/auth/login", { body })),
     onSuccess: async () => {
       await queryClient.fetchQuery(meQuery);
       await navigate({ to: search.redirect ?? "/" });
@@ -29,19 +30,39 @@ export function SignInPage() {
   const error = login.error;
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your organization's workspace.">
-      <form onSubmit={form.onSubmit((v) => login.mutate({ email: v.email.trim(), password: v.password }))} noValidate>
+      <form
+        onSubmit={form.onSubmit((v) => login.mutate({ email: v.email.trim(), password: v.password }))}
+        noValidate
+      >
         <Stack gap="md">
           {error && (
             <Alert
               color={isApiError(error, 429) ? "orange" : "red"}
               icon={isApiError(error, 429) ? <IconClockPause size={18} /> : <IconAlertCircle size={18} />}
-              title={isApiError(error, 429) ? "Too many attempts" : isApiError(error, 401) ? "Wrong email or password" : "Sign-in failed"}
+              title={
+                isApiError(error, 429)
+                  ? "Too many attempts"
+                  : isApiError(error, 401)
+                    ? "Wrong email or password"
+                    : "Sign-in failed"
+              }
             >
               {isApiError(error, 401) ? "Check both and try again." : errorMessage(error)}
             </Alert>
           )}
-          <TextInput label="Email" type="email" autoComplete="username" placeholder="you@company.com" autoFocus {...form.getInputProps("email")} />
-          <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps("password")} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            placeholder="you@company.com"
+            autoFocus
+            {...form.getInputProps("email")}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            {...form.getInputProps("password")}
+          />
           <Button type="submit" fullWidth size="md" loading={login.isPending} mt="xs">
             Sign in
           </Button>

@@ -1,5 +1,27 @@
-import { Alert, Button, Card, Code, Grid, Group, Paper, SimpleGrid, Skeleton, Text, ThemeIcon, Title, useMantineTheme } from "@mantine/core";
-import { IconAlertTriangle, IconBuildingSkyscraper, IconCircleCheck, IconFlame, IconPlus, IconProgress, type Icon } from "@tabler/icons-react";
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Text,
+  ThemeIcon,
+  Title,
+  useMantineTheme,
+} from "@mantine/core";
+import {
+  type Icon,
+  IconAlertTriangle,
+  IconBuildingSkyscraper,
+  IconCircleCheck,
+  IconFlame,
+  IconPlus,
+  IconProgress,
+} from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { can } from "../../api/session";
@@ -11,7 +33,19 @@ import { categoryChart, countryChart, statusChart } from "./charts";
 import { EChart } from "./EChart";
 import { useAllPartners, useCriticalServiceCount } from "./useDashboardData";
 
-function Stat({ icon: I, color, label, value, hint }: { icon: Icon; color: string; label: string; value: React.ReactNode; hint?: string }) {
+function Stat({
+  icon: I,
+  color,
+  label,
+  value,
+  hint,
+}: {
+  icon: Icon;
+  color: string;
+  label: string;
+  value: React.ReactNode;
+  hint?: string;
+}) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -56,16 +90,36 @@ export function DashboardPage() {
   const items = partners.data?.items;
   const critical = useCriticalServiceCount(items);
   const charts = useMemo(
-    () => (items ? { status: statusChart(items, theme), country: countryChart(items, theme), category: categoryChart(items, theme) } : null),
+    () =>
+      items
+        ? {
+            status: statusChart(items, theme),
+            country: countryChart(items, theme),
+            category: categoryChart(items, theme),
+          }
+        : null,
     [items, theme],
   );
   const firstName = me.user.name.split(" ")[0];
   const active = items?.filter((p) => p.status === "active").length ?? 0;
-  const pipeline = items?.filter((p) => ["identified", "due_diligence", "contracting", "onboarding"].includes(p.status)).length ?? 0;
+  const pipeline =
+    items?.filter((p) => ["identified", "due_diligence", "contracting", "onboarding"].includes(p.status))
+      .length ?? 0;
   const criticalPartners = items?.filter((p) => p.highestCriticality === "critical").length ?? 0;
 
-  const header = <PageHeader title={`Welcome, ${firstName}`} description={`An overview of ${me.organization.name}'s outsourcing.`} />;
-  if (partners.isError) return (<>{header}<ErrorState error={partners.error} onRetry={() => partners.refetch()} /></>);
+  const header = (
+    <PageHeader
+      title={`Welcome, ${firstName}`}
+      description={`An overview of ${me.organization.name}'s outsourcing.`}
+    />
+  );
+  if (partners.isError)
+    return (
+      <>
+        {header}
+        <ErrorState error={partners.error} onRetry={() => partners.refetch()} />
+      </>
+    );
   if (items && items.length === 0) {
     return (
       <>
@@ -76,8 +130,8 @@ export function DashboardPage() {
             title="Add your first partner"
             description={
               <>
-                The dashboard fills in as you record partners, their services and sites. To explore with sample data, run{" "}
-                <Code>npm run outsight -- demo</Code> on the server.
+                The dashboard fills in as you record partners, their services and sites. To explore with
+                sample data, run <Code>npm run outsight -- demo</Code> on the server.
               </>
             }
             actions={
@@ -101,26 +155,56 @@ export function DashboardPage() {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} mb="lg">
-        <Stat icon={IconBuildingSkyscraper} color="brand" label="Partners" value={items ? items.length : <Skeleton h={36} w={60} />} hint="In the registry" />
-        <Stat icon={IconCircleCheck} color="teal" label="Active" value={items ? active : <Skeleton h={36} w={60} />} hint="Delivering under contract" />
-        <Stat icon={IconProgress} color="yellow" label="In the pipeline" value={items ? pipeline : <Skeleton h={36} w={60} />} hint="Identified to onboarding" />
+        <Stat
+          icon={IconBuildingSkyscraper}
+          color="brand"
+          label="Partners"
+          value={items ? items.length : <Skeleton h={36} w={60} />}
+          hint="In the registry"
+        />
+        <Stat
+          icon={IconCircleCheck}
+          color="teal"
+          label="Active"
+          value={items ? active : <Skeleton h={36} w={60} />}
+          hint="Delivering under contract"
+        />
+        <Stat
+          icon={IconProgress}
+          color="yellow"
+          label="In the pipeline"
+          value={items ? pipeline : <Skeleton h={36} w={60} />}
+          hint="Identified to onboarding"
+        />
         <Stat
           icon={IconFlame}
           color="red"
           label="Critical services"
-          value={critical.data ? `${critical.data.count}${critical.data.capped ? "+" : ""}` : <Skeleton h={36} w={60} />}
+          value={
+            critical.data ? (
+              `${critical.data.count}${critical.data.capped ? "+" : ""}`
+            ) : (
+              <Skeleton h={36} w={60} />
+            )
+          }
           hint={`At ${criticalPartners} partner${criticalPartners === 1 ? "" : "s"}`}
         />
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ChartCard title="Partners by lifecycle status">{charts ? <EChart option={charts.status} /> : <Skeleton h={260} />}</ChartCard>
+          <ChartCard title="Partners by lifecycle status">
+            {charts ? <EChart option={charts.status} /> : <Skeleton h={260} />}
+          </ChartCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ChartCard title="Partners by category">{charts ? <EChart option={charts.category} /> : <Skeleton h={260} />}</ChartCard>
+          <ChartCard title="Partners by category">
+            {charts ? <EChart option={charts.category} /> : <Skeleton h={260} />}
+          </ChartCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: can(me, "audit", "read") ? 5 : 12 }}>
-          <ChartCard title="Top countries">{charts ? <EChart option={charts.country} height={300} /> : <Skeleton h={300} />}</ChartCard>
+          <ChartCard title="Top countries">
+            {charts ? <EChart option={charts.country} height={300} /> : <Skeleton h={300} />}
+          </ChartCard>
         </Grid.Col>
         {can(me, "audit", "read") && (
           <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -13,7 +13,15 @@ export type ChartOption = echarts.EChartsCoreOption;
  * A minimal ECharts host: creates the chart once, applies option changes and follows the
  * container's size, so charts reflow with the navbar and window.
  */
-export function EChart({ option, height = 260, onClick }: { option: ChartOption; height?: number; onClick?: (name: string) => void }) {
+export function EChart({
+  option,
+  height = 260,
+  onClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  onClick?: (name: string) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);

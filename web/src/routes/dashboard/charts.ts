@@ -6,7 +6,12 @@ import { STATUS_COLORS } from "../../components/Badges";
 import type { ChartOption } from "./EChart";
 
 const text = { fontFamily: "Inter Variable, Inter, sans-serif", color: "#495057" };
-const tooltip = { trigger: "item", backgroundColor: "#fff", borderColor: "#e9ecef", textStyle: { ...text, fontSize: 12 } };
+const tooltip = {
+  trigger: "item",
+  backgroundColor: "#fff",
+  borderColor: "#e9ecef",
+  textStyle: { ...text, fontSize: 12 },
+};
 
 function countBy<T extends string>(items: PartnerListItem[], key: (p: PartnerListItem) => T): Map<T, number> {
   const m = new Map<T, number>();
@@ -36,7 +41,10 @@ export function statusChart(items: PartnerListItem[], theme: MantineTheme): Char
         barMaxWidth: 36,
         data: PARTNER_STATUSES.map((s) => ({
           value: counts.get(s) ?? 0,
-          itemStyle: { color: theme.colors[STATUS_COLORS[s]][s === "exited" ? 4 : 5], borderRadius: [6, 6, 0, 0] },
+          itemStyle: {
+            color: theme.colors[STATUS_COLORS[s]][s === "exited" ? 4 : 5],
+            borderRadius: [6, 6, 0, 0],
+          },
         })),
       },
     ],
@@ -46,7 +54,10 @@ export function statusChart(items: PartnerListItem[], theme: MantineTheme): Char
 /** The ten countries with the most partners, as horizontal bars. */
 export function countryChart(items: PartnerListItem[], theme: MantineTheme): ChartOption {
   const names = new Map(items.map((p) => [p.country, p.countryName]));
-  const top = [...countBy(items, (p) => p.country)].sort((a, b) => b[1] - a[1]).slice(0, 10).reverse();
+  const top = [...countBy(items, (p) => p.country)]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .reverse();
   return {
     textStyle: text,
     tooltip: { ...tooltip, trigger: "axis", axisPointer: { type: "shadow" } },
@@ -79,7 +90,15 @@ export function categoryChart(items: PartnerListItem[], theme: MantineTheme): Ch
   return {
     textStyle: text,
     tooltip: { ...tooltip, formatter: "{b}: {c} ({d}%)" },
-    legend: { orient: "vertical", right: 0, top: "middle", icon: "circle", itemWidth: 8, itemHeight: 8, textStyle: { ...text, fontSize: 12 } },
+    legend: {
+      orient: "vertical",
+      right: 0,
+      top: "middle",
+      icon: "circle",
+      itemWidth: 8,
+      itemHeight: 8,
+      textStyle: { ...text, fontSize: 12 },
+    },
     color: PALETTE.map((c) => theme.colors[c][5]),
     series: [
       {

@@ -18,7 +18,9 @@ export function useAllPartners(enabled: boolean) {
       const items: PartnerListItem[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < MAX_PAGES; i++) {
-        const page = await unwrap(api.GET("/api/v1/partners", { params: { query: { limit: PAGE, cursor, sort: "name" } } }));
+        const page = await unwrap(
+          api.GET("/api/v1/partners", { params: { query: { limit: PAGE, cursor, sort: "name" } } }),
+        );
         items.push(...page.items);
         if (!page.nextCursor) return { items, truncated: false };
         cursor = page.nextCursor;
@@ -40,7 +42,9 @@ export function useCriticalServiceCount(partners: PartnerListItem[] | undefined)
     enabled: partners !== undefined,
     queryFn: async () => {
       const lists = await Promise.all(
-        ids.slice(0, MAX_SERVICE_LOOKUPS).map((id) => unwrap(api.GET("/api/v1/partners/{id}/services", { params: { path: { id } } }))),
+        ids
+          .slice(0, MAX_SERVICE_LOOKUPS)
+          .map((id) => unwrap(api.GET("/api/v1/partners/{id}/services", { params: { path: { id } } }))),
       );
       const count = lists.reduce((n, l) => n + l.items.filter((s) => s.criticality === "critical").length, 0);
       return { count, capped: ids.length > MAX_SERVICE_LOOKUPS };

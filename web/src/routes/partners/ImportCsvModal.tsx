@@ -1,8 +1,22 @@
-import { Alert, Anchor, Button, Code, FileInput, Group, Modal, ScrollArea, SegmentedControl, Stack, Table, Text, Textarea } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Modal,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from "@mantine/core";
 import { IconAlertTriangle, IconFileTypeCsv } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError, errorMessage, unwrap } from "../../api/client";
+import { ApiError, api, errorMessage, unwrap } from "../../api/client";
 import { notifySuccess } from "../../lib/notify";
 import { partnerKeys } from "./queries";
 
@@ -47,9 +61,13 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
     <Modal opened={opened} onClose={close} title={<Text fw={600}>Import partners from CSV</Text>} size="xl">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          One partner per row with a header line. Columns: <Code>{COLUMNS}</Code>. Separate tags with <Code>;</Code>.
-          Either every row is imported or none is.{" "}
-          <Anchor size="sm" href={`data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`} download="partners-template.csv">
+          One partner per row with a header line. Columns: <Code>{COLUMNS}</Code>. Separate tags with{" "}
+          <Code>;</Code>. Either every row is imported or none is.{" "}
+          <Anchor
+            size="sm"
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`}
+            download="partners-template.csv"
+          >
             Download a template
           </Anchor>
         </Text>

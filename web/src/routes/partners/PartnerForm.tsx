@@ -82,7 +82,8 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
     validateInputOnBlur: true,
     validate: (v) => {
       const errors: FieldErrors = {};
-      for (const [k, m] of Object.entries(zodErrors(CreatePartner, partnerBody(v)))) errors[k.split(".")[0]] ??= m;
+      for (const [k, m] of Object.entries(zodErrors(CreatePartner, partnerBody(v))))
+        errors[k.split(".")[0]] ??= m;
       return errors;
     },
   });
@@ -95,7 +96,8 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
   });
   const ownerOptions = new Map<string, string>([[me.user.id, `${me.user.name} (you)`]]);
   if (partner?.owner) ownerOptions.set(partner.owner.id, partner.owner.name);
-  for (const u of users.data?.items ?? []) if (u.role !== "partner") ownerOptions.set(u.id, u.id === me.user.id ? `${u.name} (you)` : u.name);
+  for (const u of users.data?.items ?? [])
+    if (u.role !== "partner") ownerOptions.set(u.id, u.id === me.user.id ? `${u.name} (you)` : u.name);
 
   // Server field errors land on their fields (and clear as the user edits them); anything else,
   // such as a conflict on the LEI, shows above the form.
@@ -118,16 +120,39 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
         )}
         <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Name" placeholder="Northwind Services" withAsterisk autoFocus {...input("name")} />
+            <TextInput
+              label="Name"
+              placeholder="Northwind Services"
+              withAsterisk
+              autoFocus
+              {...input("name")}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Legal name" placeholder="Northwind Services Pvt. Ltd." {...input("legalName")} />
+            <TextInput
+              label="Legal name"
+              placeholder="Northwind Services Pvt. Ltd."
+              {...input("legalName")}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select label="Country" placeholder="Where the partner is registered" data={COUNTRY_OPTIONS} searchable withAsterisk {...input("country")} />
+            <Select
+              label="Country"
+              placeholder="Where the partner is registered"
+              data={COUNTRY_OPTIONS}
+              searchable
+              withAsterisk
+              {...input("country")}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select label="Category" placeholder="What they do for you" data={CATEGORY_OPTIONS} withAsterisk {...input("category")} />
+            <Select
+              label="Category"
+              placeholder="What they do for you"
+              data={CATEGORY_OPTIONS}
+              withAsterisk
+              {...input("category")}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
@@ -140,10 +165,21 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Website" description="Domain or full address" placeholder="northwind.example" {...input("website")} />
+            <TextInput
+              label="Website"
+              description="Domain or full address"
+              placeholder="northwind.example"
+              {...input("website")}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TagsInput label="Tags" description="Press Enter after each tag" placeholder="e.g. tier-1, nearshore" maxTags={20} {...input("tags")} />
+            <TagsInput
+              label="Tags"
+              description="Press Enter after each tag"
+              placeholder="e.g. tier-1, nearshore"
+              maxTags={20}
+              {...input("tags")}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Select
@@ -159,7 +195,14 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
             />
           </Grid.Col>
           <Grid.Col span={12}>
-            <Textarea label="Description" placeholder="What is outsourced to them, and why" autosize minRows={3} maxRows={8} {...input("description")} />
+            <Textarea
+              label="Description"
+              placeholder="What is outsourced to them, and why"
+              autosize
+              minRows={3}
+              maxRows={8}
+              {...input("description")}
+            />
           </Grid.Col>
         </Grid>
         <Group justify="flex-end" gap="xs">

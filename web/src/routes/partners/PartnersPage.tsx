@@ -1,6 +1,12 @@
 import { Button, Card, Code, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingSkyscraper, IconDownload, IconFilterOff, IconPlus, IconUpload } from "@tabler/icons-react";
+import {
+  IconBuildingSkyscraper,
+  IconDownload,
+  IconFilterOff,
+  IconPlus,
+  IconUpload,
+} from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { can } from "../../api/session";
@@ -42,7 +48,13 @@ export function PartnersPage() {
         </Button>
       )}
       {can(me, "partner", "export") && (
-        <Button component="a" href={exportHref(search)} download variant="default" leftSection={<IconDownload size={16} />}>
+        <Button
+          component="a"
+          href={exportHref(search)}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+        >
           Export CSV
         </Button>
       )}
@@ -73,8 +85,8 @@ export function PartnersPage() {
             title="No partners yet"
             description={
               <>
-                Add the companies you outsource to, import them from a spreadsheet, or try Outsight with demo data:{" "}
-                <Code>npm run outsight -- demo</Code>
+                Add the companies you outsource to, import them from a spreadsheet, or try Outsight with demo
+                data: <Code>npm run outsight -- demo</Code>
               </>
             }
             actions={
@@ -108,7 +120,9 @@ export function PartnersPage() {
             <Table.ScrollContainer minWidth={960}>
               <Table style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}>
                 <PartnersTableHead sort={search.sort ?? "name"} onSort={(sort) => setSearch({ sort })} />
-                <Table.Tbody>{firstLoad ? <TableSkeleton rows={8} cols={8} /> : <PartnersTable items={items} />}</Table.Tbody>
+                <Table.Tbody>
+                  {firstLoad ? <TableSkeleton rows={8} cols={8} /> : <PartnersTable items={items} />}
+                </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
             {!firstLoad && (

@@ -2,13 +2,23 @@ import { Badge, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import type { PartnerListItem, PartnerSort } from "../../api/types";
-import { categoryLabel, CountryLabel, CriticalityBadge, StatusBadge } from "../../components/Badges";
+import { CountryLabel, CriticalityBadge, categoryLabel, StatusBadge } from "../../components/Badges";
 import { formatDateTime, fromNow } from "../../lib/format";
 
 type SortField = "name" | "status" | "country" | "category" | "updatedAt";
 
 /** A column header that toggles ascending/descending server-side sort. */
-function SortHeader({ field, label, sort, onSort }: { field: SortField; label: string; sort: PartnerSort; onSort: (s: PartnerSort) => void }) {
+function SortHeader({
+  field,
+  label,
+  sort,
+  onSort,
+}: {
+  field: SortField;
+  label: string;
+  sort: PartnerSort;
+  onSort: (s: PartnerSort) => void;
+}) {
   const active = sort === field || sort === `-${field}`;
   const descending = sort === `-${field}`;
   const Icon = !active ? IconSelector : descending ? IconArrowDown : IconArrowUp;
@@ -17,7 +27,11 @@ function SortHeader({ field, label, sort, onSort }: { field: SortField; label: s
     <Table.Th aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
       <button type="button" className="th-sort" onClick={() => onSort(next)}>
         {label}
-        <Icon size={14} stroke={1.8} color={active ? "var(--mantine-color-brand-6)" : "var(--mantine-color-gray-5)"} />
+        <Icon
+          size={14}
+          stroke={1.8}
+          color={active ? "var(--mantine-color-brand-6)" : "var(--mantine-color-gray-5)"}
+        />
       </button>
     </Table.Th>
   );
@@ -96,7 +110,13 @@ export function PartnersTable({ items }: { items: PartnerListItem[] }) {
           <Table.Td ta="right" fz="sm">
             {p.serviceCount}
           </Table.Td>
-          <Table.Td fz="sm">{p.owner?.name ?? <Text c="dimmed" span size="sm">Unassigned</Text>}</Table.Td>
+          <Table.Td fz="sm">
+            {p.owner?.name ?? (
+              <Text c="dimmed" span size="sm">
+                Unassigned
+              </Text>
+            )}
+          </Table.Td>
           <Table.Td fz="sm" c="dimmed">
             <Tooltip label={formatDateTime(p.updatedAt)} openDelay={300}>
               <span>{fromNow(p.updatedAt)}</span>

@@ -3,7 +3,12 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconTag, IconX } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { PARTNER_STATUS_LABELS, PARTNER_STATUSES } from "../../../../domain/lifecycle";
-import { CATEGORY_LABELS, CRITICALITIES, type Criticality, PARTNER_CATEGORIES } from "../../../../domain/partners";
+import {
+  CATEGORY_LABELS,
+  CRITICALITIES,
+  type Criticality,
+  PARTNER_CATEGORIES,
+} from "../../../../domain/partners";
 import { COUNTRY_OPTIONS } from "../../lib/countries";
 import { hasFilters, type PartnersSearch } from "./search";
 
@@ -19,11 +24,11 @@ function useDebouncedText(value: string | undefined, onCommit: (v: string | unde
   const [text, setText] = useState(value ?? "");
   const [debounced] = useDebouncedValue(text, 300);
   useEffect(() => setText(value ?? ""), [value]);
+  // Only the debounced text should trigger a commit (onCommit is a new function every render).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     const next = debounced.trim() || undefined;
     if (next !== value) onCommit(next);
-    // onCommit changes every render; only the debounced text should trigger a commit.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [debounced]);
   return [text, setText] as const;
 }
@@ -39,7 +44,13 @@ export function PartnersToolbar(props: {
   const [tag, setTag] = useDebouncedText(search.tag, (v) => onChange({ tag: v?.toLowerCase() }));
   const many = <T,>(v: T[]) => (v.length ? v : undefined);
   return (
-    <Group gap="sm" p="md" wrap="wrap" align="flex-start" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+    <Group
+      gap="sm"
+      p="md"
+      wrap="wrap"
+      align="flex-start"
+      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+    >
       <TextInput
         placeholder="Search name, legal name, LEI…"
         aria-label="Search partners"
@@ -48,7 +59,14 @@ export function PartnersToolbar(props: {
         onChange={(e) => setQ(e.currentTarget.value)}
         w={{ base: "100%", sm: 280 }}
         rightSection={
-          q ? <IconX size={14} style={{ cursor: "pointer" }} onClick={() => setQ("")} aria-label="Clear search" /> : null
+          q ? (
+            <IconX
+              size={14}
+              style={{ cursor: "pointer" }}
+              onClick={() => setQ("")}
+              aria-label="Clear search"
+            />
+          ) : null
         }
       />
       <MultiSelect

@@ -1,5 +1,11 @@
-import { CRITICALITIES, type Criticality, PARTNER_CATEGORIES, PARTNER_SORTS, type PartnerCategory } from "../../../../domain/partners";
 import { PARTNER_STATUSES, type PartnerStatus } from "../../../../domain/lifecycle";
+import {
+  CRITICALITIES,
+  type Criticality,
+  PARTNER_CATEGORIES,
+  PARTNER_SORTS,
+  type PartnerCategory,
+} from "../../../../domain/partners";
 
 type PartnerSort = (typeof PARTNER_SORTS)[number];
 
@@ -22,7 +28,8 @@ const list = <T extends string>(raw: unknown, allowed: readonly T[] | null): T[]
   return values.length ? values : undefined;
 };
 
-const text = (raw: unknown): string | undefined => (typeof raw === "string" && raw.trim() ? raw.slice(0, 200) : undefined);
+const text = (raw: unknown): string | undefined =>
+  typeof raw === "string" && raw.trim() ? raw.slice(0, 200) : undefined;
 
 /**
  * Reads the partner list's search params defensively: hand-edited or stale URLs drop unknown values
@@ -35,7 +42,9 @@ export function parsePartnersSearch(raw: Record<string, unknown>): PartnersSearc
     status: list(raw.status, PARTNER_STATUSES),
     country: list<string>(raw.country, null)?.filter((c) => /^[A-Z]{2}$/.test(c)),
     category: list(raw.category, PARTNER_CATEGORIES),
-    criticality: CRITICALITIES.includes(raw.criticality as Criticality) ? (raw.criticality as Criticality) : undefined,
+    criticality: CRITICALITIES.includes(raw.criticality as Criticality)
+      ? (raw.criticality as Criticality)
+      : undefined,
     tag: text(raw.tag),
     sort: PARTNER_SORTS.includes(raw.sort as PartnerSort) ? (raw.sort as PartnerSort) : undefined,
     limit: [10, 25, 50, 100].includes(limit) ? limit : undefined,
@@ -44,7 +53,9 @@ export function parsePartnersSearch(raw: Record<string, unknown>): PartnersSearc
 
 /** True when any filter narrows the list (sort and page size do not count). */
 export function hasFilters(s: PartnersSearch): boolean {
-  return Boolean(s.q || s.status?.length || s.country?.length || s.category?.length || s.criticality || s.tag);
+  return Boolean(
+    s.q || s.status?.length || s.country?.length || s.category?.length || s.criticality || s.tag,
+  );
 }
 
 /** The filters as a query string for `export.csv`, with repeated keys for lists. */

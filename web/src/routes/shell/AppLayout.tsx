@@ -1,12 +1,12 @@
 import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  type Icon,
   IconBuildingSkyscraper,
   IconHistory,
   IconKey,
   IconLayoutDashboard,
   IconUsers,
-  type Icon,
 } from "@tabler/icons-react";
 import { Link, Outlet, useLocation } from "@tanstack/react-router";
 import { useEffect } from "react";
@@ -28,6 +28,8 @@ export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  // Close the mobile navigation after each navigation.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
   useEffect(() => close(), [pathname, close]);
 
   const main: Item[] = [
@@ -40,7 +42,8 @@ export function AppLayout() {
     { to: "/admin/audit", label: "Audit log", icon: IconHistory, show: can(me, "audit", "read") },
   ].filter((i) => i.show);
 
-  const isActive = (i: Item) => (i.exact ? pathname === i.to : pathname === i.to || pathname.startsWith(`${i.to}/`));
+  const isActive = (i: Item) =>
+    i.exact ? pathname === i.to : pathname === i.to || pathname.startsWith(`${i.to}/`);
   const link = (i: Item) => (
     <NavLink
       key={i.to}
@@ -64,7 +67,13 @@ export function AppLayout() {
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <Link to="/" style={{ textDecoration: "none", color: "inherit" }}>
               <Logo size={28} />
             </Link>

@@ -21,7 +21,8 @@ export function UserModal({ opened, onClose }: { opened: boolean; onClose: () =>
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: blank(), validate: (v) => zodErrors(CreateUser, v) });
   const create = useMutation({
-    mutationFn: (body: { name: string; email: string; role: StaffRole; password: string }) => unwrap(api.POST("/api/v1/users", { body })),
+    mutationFn: (body: { name: string; email: string; role: StaffRole; password: string }) =>
+      unwrap(api.POST("/api/v1/users", { body })),
     onSuccess: (u) => {
       void queryClient.invalidateQueries({ queryKey: ["users"] });
       notifySuccess("User created", `${u.name} can now sign in as ${ROLE_LABELS[u.role].toLowerCase()}.`);
@@ -43,7 +44,13 @@ export function UserModal({ opened, onClose }: { opened: boolean; onClose: () =>
         <Stack gap="md">
           <TextInput label="Full name" withAsterisk data-autofocus {...form.getInputProps("name")} />
           <TextInput label="Email" type="email" withAsterisk {...form.getInputProps("email")} />
-          <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps("role")} />
+          <Select
+            label="Role"
+            data={ROLE_OPTIONS}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps("role")}
+          />
           <PasswordInput
             label="Initial password"
             description="At least 10 characters. Share it securely; they can change it under Account."

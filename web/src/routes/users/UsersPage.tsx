@@ -25,11 +25,18 @@ export function UsersPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [role, setRole] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>("true");
-  const filters = { q: q || undefined, role: (role ?? undefined) as StaffRole | undefined, active: (status ?? undefined) as "true" | "false" | undefined };
+  const filters = {
+    q: q || undefined,
+    role: (role ?? undefined) as StaffRole | undefined,
+    active: (status ?? undefined) as "true" | "false" | undefined,
+  };
   const pages = useCursorPages(JSON.stringify(filters));
   const users = useQuery({
     queryKey: ["users", "list", filters, pages.cursor],
-    queryFn: () => unwrap(api.GET("/api/v1/users", { params: { query: { ...filters, limit: 25, cursor: pages.cursor } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/users", { params: { query: { ...filters, limit: 25, cursor: pages.cursor } } }),
+      ),
     placeholderData: keepPreviousData,
     enabled: can(me, "user", "read"),
   });
@@ -40,7 +47,10 @@ export function UsersPage() {
       unwrap(api.PATCH("/api/v1/users/{id}", { params: { path: { id } }, body })),
     onSuccess: (u, { body }) => {
       void queryClient.invalidateQueries({ queryKey: ["users"] });
-      notifySuccess(body.active === undefined ? "Role changed" : u.active ? "User reactivated" : "User deactivated", u.name);
+      notifySuccess(
+        body.active === undefined ? "Role changed" : u.active ? "User reactivated" : "User deactivated",
+        u.name,
+      );
       setToggling(null);
     },
     onError: (e) => {
@@ -65,8 +75,23 @@ export function UsersPage() {
       />
       <Card p={0} className="table-card">
         <Group p="md" gap="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
-          <TextInput placeholder="Search name or email" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} aria-label="Search users" />
-          <Select placeholder="Any role" data={ROLE_OPTIONS} value={role} onChange={setRole} clearable w={200} aria-label="Role" />
+          <TextInput
+            placeholder="Search name or email"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={260}
+            aria-label="Search users"
+          />
+          <Select
+            placeholder="Any role"
+            data={ROLE_OPTIONS}
+            value={role}
+            onChange={setRole}
+            clearable
+            w={200}
+            aria-label="Role"
+          />
           <Select
             data={[
               { value: "true", label: "Active" },
@@ -85,7 +110,11 @@ export function UsersPage() {
             <ErrorState error={users.error} onRetry={() => users.refetch()} />
           </Stack>
         ) : !users.isPending && items.length === 0 ? (
-          <Empty icon={<IconUsers size={26} />} title="No users match" description="Change the filters to see more people." />
+          <Empty
+            icon={<IconUsers size={26} />}
+            title="No users match"
+            description="Change the filters to see more people."
+          />
         ) : (
           <>
             <Table.ScrollContainer minWidth={820}>
@@ -115,7 +144,12 @@ export function UsersPage() {
                               </Avatar>
                               <div>
                                 <Text size="sm" fw={600}>
-                                  {u.name} {self && <Badge size="xs" ml={4}>You</Badge>}
+                                  {u.name}{" "}
+                                  {self && (
+                                    <Badge size="xs" ml={4}>
+                                      You
+                                    </Badge>
+                                  )}
                                 </Text>
                                 <Text size="xs" c="dimmed">
                                   {u.email}
@@ -126,12 +160,20 @@ export function UsersPage() {
                           <Table.Td>
                             <Select
                               size="xs"
-                              data={u.role === "partner" ? [{ value: "partner", label: "Partner user" }] : ROLE_OPTIONS}
+                              data={
+                                u.role === "partner"
+                                  ? [{ value: "partner", label: "Partner user" }]
+                                  : ROLE_OPTIONS
+                              }
                               value={u.role}
                               disabled={!editable || update.isPending}
                               allowDeselect={false}
                               aria-label={`Role of ${u.name}`}
-                              onChange={(r) => r && r !== u.role && update.mutate({ id: u.id, body: { role: r as StaffRole } })}
+                              onChange={(r) =>
+                                r &&
+                                r !== u.role &&
+                                update.mutate({ id: u.id, body: { role: r as StaffRole } })
+                              }
                             />
                           </Table.Td>
                           <Table.Td>
@@ -144,7 +186,12 @@ export function UsersPage() {
                           </Table.Td>
                           <Table.Td ta="right">
                             {editable && (
-                              <Button size="xs" variant="subtle" color={u.active ? "red" : "brand"} onClick={() => setToggling(u)}>
+                              <Button
+                                size="xs"
+                                variant="subtle"
+                                color={u.active ? "red" : "brand"}
+                                onClick={() => setToggling(u)}
+                              >
                                 {u.active ? "Deactivate" : "Reactivate"}
                               </Button>
                             )}
@@ -156,7 +203,12 @@ export function UsersPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <CursorPager pages={pages} nextCursor={users.data?.nextCursor} count={items.length} loading={users.isFetching} />
+            <CursorPager
+              pages={pages}
+              nextCursor={users.data?.nextCursor}
+              count={items.length}
+              loading={users.isFetching}
+            />
           </>
         )}
       </Card>

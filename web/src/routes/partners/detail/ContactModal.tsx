@@ -27,28 +27,69 @@ const toBody = (v: Values): ContactBody => ({
 });
 
 /** Create or edit a person at the partner. */
-export function ContactModal(props: { opened: boolean; contact: Contact | null; pending: boolean; error: unknown; onClose: () => void; onSubmit: (body: ContactBody) => void }) {
-  const form = useForm<Values>({ initialValues: blank(), validate: (v) => zodErrors(CreateContact, toBody(v)) });
+export function ContactModal(props: {
+  opened: boolean;
+  contact: Contact | null;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (body: ContactBody) => void;
+}) {
+  const form = useForm<Values>({
+    initialValues: blank(),
+    validate: (v) => zodErrors(CreateContact, toBody(v)),
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the modal opens on another contact
   useEffect(() => {
     if (!props.opened) return;
     const c = props.contact;
-    form.setValues(c ? { name: c.name, email: c.email ?? "", phone: c.phone ?? "", role: c.role ?? "", isPrimary: c.isPrimary } : blank());
+    form.setValues(
+      c
+        ? {
+            name: c.name,
+            email: c.email ?? "",
+            phone: c.phone ?? "",
+            role: c.role ?? "",
+            isPrimary: c.isPrimary,
+          }
+        : blank(),
+    );
     form.clearErrors();
   }, [props.opened, props.contact]);
   useServerErrors(form, props.error);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>{props.contact ? "Edit contact" : "Add a contact"}</Text>}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<Text fw={600}>{props.contact ? "Edit contact" : "Add a contact"}</Text>}
+    >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? <Alert color="red">{errorMessage(props.error)}</Alert> : null}
-          <TextInput label="Name" placeholder="Priya Sharma" withAsterisk data-autofocus {...form.getInputProps("name")} />
+          {props.error && !hasFieldErrors(props.error) ? (
+            <Alert color="red">{errorMessage(props.error)}</Alert>
+          ) : null}
+          <TextInput
+            label="Name"
+            placeholder="Priya Sharma"
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps("name")}
+          />
           <TextInput label="Role" placeholder="Delivery manager" {...form.getInputProps("role")} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Email" type="email" placeholder="priya@partner.example" {...form.getInputProps("email")} />
+            <TextInput
+              label="Email"
+              type="email"
+              placeholder="priya@partner.example"
+              {...form.getInputProps("email")}
+            />
             <TextInput label="Phone" placeholder="+91 20 5555 0100" {...form.getInputProps("phone")} />
           </SimpleGrid>
-          <Switch label="Primary contact" description="The first person to call about this partner" {...form.getInputProps("isPrimary", { type: "checkbox" })} />
+          <Switch
+            label="Primary contact"
+            description="The first person to call about this partner"
+            {...form.getInputProps("isPrimary", { type: "checkbox" })}
+          />
           <Group justify="flex-end" gap="xs" mt="xs">
             <Button variant="default" onClick={props.onClose}>
               Cancel

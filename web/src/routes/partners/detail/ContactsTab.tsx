@@ -7,8 +7,8 @@ import { initials } from "../../../components/ActivityFeed";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { partnerRoute } from "../../../router";
 import { type ContactBody, ContactModal } from "./ContactModal";
-import { usePartMutations, useParts } from "./parts";
 import { PartsCard, RowActions } from "./PartsCard";
+import { usePartMutations, useParts } from "./parts";
 import { usePartEditor } from "./usePartEditor";
 
 /** The people at the partner: who to call, with the primary contact first. */
@@ -75,8 +75,24 @@ export function ContactsTab() {
               </Group>
             </Table.Td>
             <Table.Td fz="sm">{c.role ?? dash}</Table.Td>
-            <Table.Td fz="sm">{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : dash}</Table.Td>
-            <Table.Td fz="sm">{c.phone ? <Anchor href={`tel:${c.phone.replace(/[^+\d]/g, "")}`} size="sm">{c.phone}</Anchor> : dash}</Table.Td>
+            <Table.Td fz="sm">
+              {c.email ? (
+                <Anchor href={`mailto:${c.email}`} size="sm">
+                  {c.email}
+                </Anchor>
+              ) : (
+                dash
+              )}
+            </Table.Td>
+            <Table.Td fz="sm">
+              {c.phone ? (
+                <Anchor href={`tel:${c.phone.replace(/[^+\d]/g, "")}`} size="sm">
+                  {c.phone}
+                </Anchor>
+              ) : (
+                dash
+              )}
+            </Table.Td>
             {canEdit && (
               <RowActions
                 onEdit={() => {
@@ -89,11 +105,20 @@ export function ContactsTab() {
           </Table.Tr>
         ))}
       </PartsCard>
-      <ContactModal opened={editor.opened} contact={editor.editing} pending={active.isPending} error={active.error} onClose={editor.close} onSubmit={submit} />
+      <ContactModal
+        opened={editor.opened}
+        contact={editor.editing}
+        pending={active.isPending}
+        error={active.error}
+        onClose={editor.close}
+        onSubmit={submit}
+      />
       <ConfirmModal
         opened={editor.deleting !== null}
         onClose={editor.cancelDelete}
-        onConfirm={() => editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })}
+        onConfirm={() =>
+          editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })
+        }
         loading={remove.isPending}
         title={`Remove ${editor.deleting?.name ?? "contact"}?`}
         confirmLabel="Remove contact"

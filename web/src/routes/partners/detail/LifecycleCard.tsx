@@ -66,14 +66,24 @@ export function LifecycleCard({ partner, canUpdate }: { partner: Partner; canUpd
                   size="xs"
                   variant="default"
                   color={s === "exited" || s === "exiting" ? "red" : undefined}
-                  leftSection={s === "exited" || s === "exiting" ? <IconDoorExit size={14} /> : <IconArrowBackUp size={14} />}
+                  leftSection={
+                    s === "exited" || s === "exiting" ? (
+                      <IconDoorExit size={14} />
+                    ) : (
+                      <IconArrowBackUp size={14} />
+                    )
+                  }
                   onClick={() => setTarget(s)}
                 >
                   {PARTNER_STATUS_LABELS[s]}
                 </Button>
               ))}
             {forward && (
-              <Button size="xs" rightSection={<IconArrowRight size={14} />} onClick={() => setTarget(forward)}>
+              <Button
+                size="xs"
+                rightSection={<IconArrowRight size={14} />}
+                onClick={() => setTarget(forward)}
+              >
                 Move to {PARTNER_STATUS_LABELS[forward]}
               </Button>
             )}
@@ -82,7 +92,11 @@ export function LifecycleCard({ partner, canUpdate }: { partner: Partner; canUpd
       </Group>
       <Stepper active={active} size="xs" iconSize={26} allowNextStepsSelect={false}>
         {PARTNER_STATUSES.map((s) => (
-          <Stepper.Step key={s} label={PARTNER_STATUS_LABELS[s]} color={s === "exiting" && s === partner.status ? "orange" : undefined} />
+          <Stepper.Step
+            key={s}
+            label={PARTNER_STATUS_LABELS[s]}
+            color={s === "exiting" && s === partner.status ? "orange" : undefined}
+          />
         ))}
       </Stepper>
       <ConfirmModal

@@ -1,18 +1,48 @@
-import { Anchor, Badge, Card, DataList, Grid, Group, Paper, SimpleGrid, Text, ThemeIcon, Title } from "@mantine/core";
-import { IconBuildingFactory2, IconHierarchy2, IconMapPin, IconUsers, type Icon } from "@tabler/icons-react";
+import {
+  Anchor,
+  Badge,
+  Card,
+  DataList,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Text,
+  ThemeIcon,
+  Title,
+} from "@mantine/core";
+import { type Icon, IconBuildingFactory2, IconHierarchy2, IconMapPin, IconUsers } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { can } from "../../../api/session";
 import { useMe } from "../../../api/useMe";
-import { categoryLabel, CountryLabel, CriticalityBadge } from "../../../components/Badges";
+import { CountryLabel, CriticalityBadge, categoryLabel } from "../../../components/Badges";
 import { formatDateTime } from "../../../lib/format";
 import { partnerRoute } from "../../../router";
 import { partnerQuery } from "../queries";
 import { LifecycleCard } from "./LifecycleCard";
 
-function Stat({ icon: I, label, value, to, partnerId }: { icon: Icon; label: string; value: number; to: string; partnerId: string }) {
+function Stat({
+  icon: I,
+  label,
+  value,
+  to,
+  partnerId,
+}: {
+  icon: Icon;
+  label: string;
+  value: number;
+  to: string;
+  partnerId: string;
+}) {
   return (
-    <Paper withBorder p="md" component={Link} to={to.replace("$partnerId", partnerId)} style={{ textDecoration: "none", color: "inherit" }}>
+    <Paper
+      withBorder
+      p="md"
+      component={Link}
+      to={to.replace("$partnerId", partnerId)}
+      style={{ textDecoration: "none", color: "inherit" }}
+    >
       <Group gap="sm" wrap="nowrap">
         <ThemeIcon size={38} radius="md" variant="light">
           <I size={20} />
@@ -30,7 +60,11 @@ function Stat({ icon: I, label, value, to, partnerId }: { icon: Icon; label: str
   );
 }
 
-const dash = <Text c="dimmed" span size="sm">—</Text>;
+const dash = (
+  <Text c="dimmed" span size="sm">
+    —
+  </Text>
+);
 
 /** The partner's facts, lifecycle and counts of what hangs off it. */
 export function OverviewTab() {
@@ -42,10 +76,34 @@ export function OverviewTab() {
     <Grid gap="lg">
       <Grid.Col span={12}>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-          <Stat icon={IconMapPin} label="Sites" value={p.counts.sites} to="/partners/$partnerId/sites" partnerId={p.id} />
-          <Stat icon={IconBuildingFactory2} label="Services" value={p.counts.services} to="/partners/$partnerId/services" partnerId={p.id} />
-          <Stat icon={IconUsers} label="Contacts" value={p.counts.contacts} to="/partners/$partnerId/contacts" partnerId={p.id} />
-          <Stat icon={IconHierarchy2} label="Sub-contractors" value={p.counts.subcontractors} to="/partners/$partnerId/subcontractors" partnerId={p.id} />
+          <Stat
+            icon={IconMapPin}
+            label="Sites"
+            value={p.counts.sites}
+            to="/partners/$partnerId/sites"
+            partnerId={p.id}
+          />
+          <Stat
+            icon={IconBuildingFactory2}
+            label="Services"
+            value={p.counts.services}
+            to="/partners/$partnerId/services"
+            partnerId={p.id}
+          />
+          <Stat
+            icon={IconUsers}
+            label="Contacts"
+            value={p.counts.contacts}
+            to="/partners/$partnerId/contacts"
+            partnerId={p.id}
+          />
+          <Stat
+            icon={IconHierarchy2}
+            label="Sub-contractors"
+            value={p.counts.subcontractors}
+            to="/partners/$partnerId/subcontractors"
+            partnerId={p.id}
+          />
         </SimpleGrid>
       </Grid.Col>
       <Grid.Col span={12}>
@@ -58,7 +116,15 @@ export function OverviewTab() {
           </Title>
           <DataList withDivider labelWidth={150}>
             <Item label="Legal name">{p.legalName ?? dash}</Item>
-            <Item label="LEI">{p.lei ? <Text className="mono" size="sm">{p.lei}</Text> : dash}</Item>
+            <Item label="LEI">
+              {p.lei ? (
+                <Text className="mono" size="sm">
+                  {p.lei}
+                </Text>
+              ) : (
+                dash
+              )}
+            </Item>
             {p.registrationIds.map((r) => (
               <Item key={`${r.scheme}:${r.value}`} label={r.scheme}>
                 <Text className="mono" size="sm">
@@ -104,7 +170,13 @@ export function OverviewTab() {
             Relationship
           </Title>
           <DataList withDivider labelWidth={110}>
-            <Item label="Owner">{p.owner?.name ?? <Text c="dimmed" span size="sm">Unassigned</Text>}</Item>
+            <Item label="Owner">
+              {p.owner?.name ?? (
+                <Text c="dimmed" span size="sm">
+                  Unassigned
+                </Text>
+              )}
+            </Item>
             <Item label="Added">{formatDateTime(p.createdAt)}</Item>
             <Item label="Updated">{formatDateTime(p.updatedAt)}</Item>
           </DataList>

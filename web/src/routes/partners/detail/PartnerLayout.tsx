@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { api, isApiError, unwrap } from "../../../api/client";
 import { can } from "../../../api/session";
 import { useMe } from "../../../api/useMe";
-import { categoryLabel, CountryLabel, StatusBadge } from "../../../components/Badges";
+import { CountryLabel, categoryLabel, StatusBadge } from "../../../components/Badges";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { PageHeader } from "../../../components/PageHeader";
 import { ErrorState } from "../../../components/States";
@@ -20,7 +20,12 @@ const TABS = [
   { value: "sites", to: "/partners/$partnerId/sites", label: "Sites", count: "sites" },
   { value: "services", to: "/partners/$partnerId/services", label: "Services", count: "services" },
   { value: "contacts", to: "/partners/$partnerId/contacts", label: "Contacts", count: "contacts" },
-  { value: "subcontractors", to: "/partners/$partnerId/subcontractors", label: "Sub-contractors", count: "subcontractors" },
+  {
+    value: "subcontractors",
+    to: "/partners/$partnerId/subcontractors",
+    label: "Sub-contractors",
+    count: "subcontractors",
+  },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
 
@@ -46,7 +51,14 @@ export function PartnerLayout() {
   });
 
   if (isApiError(partner.error, 404)) return <NotFoundPage what="partner" />;
-  if (partner.isError) return <ErrorState error={partner.error} onRetry={() => partner.refetch()} title="Could not load the partner" />;
+  if (partner.isError)
+    return (
+      <ErrorState
+        error={partner.error}
+        onRetry={() => partner.refetch()}
+        title="Could not load the partner"
+      />
+    );
   const p = partner.data;
 
   return (
@@ -91,12 +103,21 @@ export function PartnerLayout() {
           p && (
             <>
               {can(me, "partner", "delete") && (
-                <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={confirm.open}>
+                <Button
+                  variant="default"
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  onClick={confirm.open}
+                >
                   Delete
                 </Button>
               )}
               {can(me, "partner", "update") && (
-                <Button component={Link} to={`/partners/${partnerId}/edit`} leftSection={<IconPencil size={16} />}>
+                <Button
+                  component={Link}
+                  to={`/partners/${partnerId}/edit`}
+                  leftSection={<IconPencil size={16} />}
+                >
                   Edit
                 </Button>
               )}
@@ -139,8 +160,9 @@ export function PartnerLayout() {
         title={`Delete ${p?.name ?? "partner"}?`}
         confirmLabel="Delete partner"
       >
-        This removes the partner with its sites, services, contacts and sub-contractor links. The audit trail keeps a
-        record of what was deleted. To end a live relationship, move the partner to <b>Exiting</b> instead.
+        This removes the partner with its sites, services, contacts and sub-contractor links. The audit trail
+        keeps a record of what was deleted. To end a live relationship, move the partner to <b>Exiting</b>{" "}
+        instead.
       </ConfirmModal>
     </>
   );

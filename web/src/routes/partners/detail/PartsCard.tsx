@@ -42,7 +42,12 @@ export function PartsCard(props: Props) {
           <ErrorState error={props.query.error} onRetry={() => props.query.refetch()} />
         </div>
       ) : !props.query.isPending && props.count === 0 ? (
-        <Empty icon={props.emptyIcon} title={props.emptyTitle} description={props.emptyText} actions={addButton || undefined} />
+        <Empty
+          icon={props.emptyIcon}
+          title={props.emptyTitle}
+          description={props.emptyText}
+          actions={addButton || undefined}
+        />
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table>
@@ -53,7 +58,11 @@ export function PartsCard(props: Props) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {props.query.isPending ? <TableSkeleton rows={3} cols={props.columnCount + (props.canEdit ? 1 : 0)} /> : props.children}
+              {props.query.isPending ? (
+                <TableSkeleton rows={3} cols={props.columnCount + (props.canEdit ? 1 : 0)} />
+              ) : (
+                props.children
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -63,7 +72,15 @@ export function PartsCard(props: Props) {
 }
 
 /** The "…" menu at the end of a row with edit and delete. */
-export function RowActions({ onEdit, onDelete, editLabel = "Edit" }: { onEdit?: () => void; onDelete: () => void; editLabel?: string }) {
+export function RowActions({
+  onEdit,
+  onDelete,
+  editLabel = "Edit",
+}: {
+  onEdit?: () => void;
+  onDelete: () => void;
+  editLabel?: string;
+}) {
   return (
     <Table.Td>
       <Menu position="bottom-end" withinPortal>

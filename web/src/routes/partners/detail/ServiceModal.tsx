@@ -1,4 +1,17 @@
-import { Alert, Button, Group, Modal, MultiSelect, SegmentedControl, Input, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Modal,
+  MultiSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
@@ -31,7 +44,15 @@ interface Values {
 }
 
 const CATEGORY_OPTIONS = DATA_CATEGORIES.map((c) => ({ value: c, label: DATA_CATEGORY_LABELS[c] }));
-const blank = (): Values => ({ name: "", function: "", description: "", criticality: "standard", dataCategories: [], dataLocations: [], startDate: null });
+const blank = (): Values => ({
+  name: "",
+  function: "",
+  description: "",
+  criticality: "standard",
+  dataCategories: [],
+  dataLocations: [],
+  startDate: null,
+});
 
 const toBody = (v: Values): ServiceBody => ({
   name: v.name.trim(),
@@ -46,7 +67,14 @@ const toBody = (v: Values): ServiceBody => ({
 const collapse = (path: string) => path.split(".")[0];
 
 /** Create or edit a service outsourced to the partner: function, criticality and the data involved. */
-export function ServiceModal(props: { opened: boolean; service: Service | null; pending: boolean; error: unknown; onClose: () => void; onSubmit: (body: ServiceBody) => void }) {
+export function ServiceModal(props: {
+  opened: boolean;
+  service: Service | null;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (body: ServiceBody) => void;
+}) {
   const form = useForm<Values>({
     initialValues: blank(),
     validate: (v) => {
@@ -61,22 +89,52 @@ export function ServiceModal(props: { opened: boolean; service: Service | null; 
     const s = props.service;
     form.setValues(
       s
-        ? { name: s.name, function: s.function, description: s.description ?? "", criticality: s.criticality, dataCategories: s.dataCategories, dataLocations: s.dataLocations, startDate: s.startDate }
+        ? {
+            name: s.name,
+            function: s.function,
+            description: s.description ?? "",
+            criticality: s.criticality,
+            dataCategories: s.dataCategories,
+            dataLocations: s.dataLocations,
+            startDate: s.startDate,
+          }
         : blank(),
     );
     form.clearErrors();
   }, [props.opened, props.service]);
   useServerErrors(form, props.error, collapse);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>{props.service ? "Edit service" : "Add a service"}</Text>} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<Text fw={600}>{props.service ? "Edit service" : "Add a service"}</Text>}
+      size="lg"
+    >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? <Alert color="red">{errorMessage(props.error)}</Alert> : null}
+          {props.error && !hasFieldErrors(props.error) ? (
+            <Alert color="red">{errorMessage(props.error)}</Alert>
+          ) : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Service name" placeholder="Tier-1 customer support" withAsterisk data-autofocus {...form.getInputProps("name")} />
-            <TextInput label="Business function" placeholder="Customer service" withAsterisk {...form.getInputProps("function")} />
+            <TextInput
+              label="Service name"
+              placeholder="Tier-1 customer support"
+              withAsterisk
+              data-autofocus
+              {...form.getInputProps("name")}
+            />
+            <TextInput
+              label="Business function"
+              placeholder="Customer service"
+              withAsterisk
+              {...form.getInputProps("function")}
+            />
           </SimpleGrid>
-          <Input.Wrapper label="Criticality" description="Critical: its failure would seriously impair your business" withAsterisk>
+          <Input.Wrapper
+            label="Criticality"
+            description="Critical: its failure would seriously impair your business"
+            withAsterisk
+          >
             <SegmentedControl
               mt={6}
               fullWidth
@@ -84,7 +142,13 @@ export function ServiceModal(props: { opened: boolean; service: Service | null; 
               {...form.getInputProps("criticality")}
             />
           </Input.Wrapper>
-          <MultiSelect label="Data shared" placeholder="Pick data categories" data={CATEGORY_OPTIONS} clearable {...form.getInputProps("dataCategories")} />
+          <MultiSelect
+            label="Data shared"
+            placeholder="Pick data categories"
+            data={CATEGORY_OPTIONS}
+            clearable
+            {...form.getInputProps("dataCategories")}
+          />
           <MultiSelect
             label="Data locations"
             description="Countries where the data is stored or processed"
@@ -95,8 +159,20 @@ export function ServiceModal(props: { opened: boolean; service: Service | null; 
             limit={50}
             {...form.getInputProps("dataLocations")}
           />
-          <DatePickerInput label="Start date" placeholder="When the service started" clearable valueFormat="D MMM YYYY" {...form.getInputProps("startDate")} />
-          <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
+          <DatePickerInput
+            label="Start date"
+            placeholder="When the service started"
+            clearable
+            valueFormat="D MMM YYYY"
+            {...form.getInputProps("startDate")}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...form.getInputProps("description")}
+          />
           <Group justify="flex-end" gap="xs" mt="xs">
             <Button variant="default" onClick={props.onClose}>
               Cancel

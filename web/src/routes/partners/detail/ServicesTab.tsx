@@ -8,8 +8,8 @@ import { CriticalityBadge } from "../../../components/Badges";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { flagEmoji, formatDate } from "../../../lib/format";
 import { partnerRoute } from "../../../router";
-import { usePartMutations, useParts } from "./parts";
 import { PartsCard, RowActions } from "./PartsCard";
+import { usePartMutations, useParts } from "./parts";
 import { type ServiceBody, ServiceModal } from "./ServiceModal";
 import { usePartEditor } from "./usePartEditor";
 
@@ -115,11 +115,20 @@ export function ServicesTab() {
           </Table.Tr>
         ))}
       </PartsCard>
-      <ServiceModal opened={editor.opened} service={editor.editing} pending={active.isPending} error={active.error} onClose={editor.close} onSubmit={submit} />
+      <ServiceModal
+        opened={editor.opened}
+        service={editor.editing}
+        pending={active.isPending}
+        error={active.error}
+        onClose={editor.close}
+        onSubmit={submit}
+      />
       <ConfirmModal
         opened={editor.deleting !== null}
         onClose={editor.cancelDelete}
-        onConfirm={() => editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })}
+        onConfirm={() =>
+          editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })
+        }
         loading={remove.isPending}
         title={`Remove ${editor.deleting?.name ?? "service"}?`}
         confirmLabel="Remove service"

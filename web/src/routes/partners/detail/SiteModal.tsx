@@ -1,4 +1,16 @@
-import { Alert, Button, Chip, Group, Input, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Chip,
+  Group,
+  Input,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
@@ -36,13 +48,29 @@ const toBody = (v: Values): SiteBody => ({
   workingHours: { start: v.start, end: v.end, days: v.days.map(Number).sort() },
 });
 
-const blank = (): Values => ({ name: "", country: "", city: "", timeZone: BROWSER_TIME_ZONE, start: "09:00", end: "18:00", days: ["1", "2", "3", "4", "5"] });
+const blank = (): Values => ({
+  name: "",
+  country: "",
+  city: "",
+  timeZone: BROWSER_TIME_ZONE,
+  start: "09:00",
+  end: "18:00",
+  days: ["1", "2", "3", "4", "5"],
+});
 
 /** Form errors keyed like the form: "workingHours.start" → "start", "workingHours.days.0" → "days". */
-const collapse = (path: string) => (path.startsWith("workingHours") ? (path.split(".")[1] ?? "start") : path.split(".")[0]);
+const collapse = (path: string) =>
+  path.startsWith("workingHours") ? (path.split(".")[1] ?? "start") : path.split(".")[0];
 
 /** Create or edit a site: place, IANA time zone and local working hours. */
-export function SiteModal(props: { opened: boolean; site: Site | null; pending: boolean; error: unknown; onClose: () => void; onSubmit: (body: SiteBody) => void }) {
+export function SiteModal(props: {
+  opened: boolean;
+  site: Site | null;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (body: SiteBody) => void;
+}) {
   const form = useForm<Values>({
     initialValues: blank(),
     validate: (v) => {
@@ -57,7 +85,15 @@ export function SiteModal(props: { opened: boolean; site: Site | null; pending: 
     const s = props.site;
     form.setValues(
       s
-        ? { name: s.name, country: s.country, city: s.city, timeZone: s.timeZone, start: s.workingHours.start, end: s.workingHours.end, days: s.workingHours.days.map(String) }
+        ? {
+            name: s.name,
+            country: s.country,
+            city: s.city,
+            timeZone: s.timeZone,
+            start: s.workingHours.start,
+            end: s.workingHours.end,
+            days: s.workingHours.days.map(String),
+          }
         : blank(),
     );
     form.resetDirty();
@@ -65,13 +101,32 @@ export function SiteModal(props: { opened: boolean; site: Site | null; pending: 
   }, [props.opened, props.site]);
   useServerErrors(form, props.error, collapse);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>{props.site ? "Edit site" : "Add a site"}</Text>} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<Text fw={600}>{props.site ? "Edit site" : "Add a site"}</Text>}
+      size="lg"
+    >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? <Alert color="red">{errorMessage(props.error)}</Alert> : null}
-          <TextInput label="Site name" placeholder="Pune delivery centre" withAsterisk data-autofocus {...form.getInputProps("name")} />
+          {props.error && !hasFieldErrors(props.error) ? (
+            <Alert color="red">{errorMessage(props.error)}</Alert>
+          ) : null}
+          <TextInput
+            label="Site name"
+            placeholder="Pune delivery centre"
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps("name")}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label="Country" data={COUNTRY_OPTIONS} searchable withAsterisk {...form.getInputProps("country")} />
+            <Select
+              label="Country"
+              data={COUNTRY_OPTIONS}
+              searchable
+              withAsterisk
+              {...form.getInputProps("country")}
+            />
             <TextInput label="City" placeholder="Pune" withAsterisk {...form.getInputProps("city")} />
           </SimpleGrid>
           <Select
@@ -85,7 +140,14 @@ export function SiteModal(props: { opened: boolean; site: Site | null; pending: 
           />
           <SimpleGrid cols={2}>
             <TimeInput label="Working hours start" withAsterisk {...form.getInputProps("start")} />
-            <TimeInput label="End" description={form.values.end < form.values.start ? "Ends the next day (night shift)" : undefined} withAsterisk {...form.getInputProps("end")} />
+            <TimeInput
+              label="End"
+              description={
+                form.values.end < form.values.start ? "Ends the next day (night shift)" : undefined
+              }
+              withAsterisk
+              {...form.getInputProps("end")}
+            />
           </SimpleGrid>
           <Input.Wrapper label="Working days" withAsterisk error={form.errors.days}>
             <Chip.Group multiple value={form.values.days} onChange={(v) => form.setFieldValue("days", v)}>

@@ -9,8 +9,8 @@ import { CountryLabel } from "../../../components/Badges";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { describeDays, siteClock } from "../../../lib/siteClock";
 import { partnerRoute } from "../../../router";
-import { usePartMutations, useParts } from "./parts";
 import { PartsCard, RowActions } from "./PartsCard";
+import { usePartMutations, useParts } from "./parts";
 import { type SiteBody, SiteModal } from "./SiteModal";
 import { usePartEditor } from "./usePartEditor";
 
@@ -120,11 +120,20 @@ export function SitesTab() {
           );
         })}
       </PartsCard>
-      <SiteModal opened={editor.opened} site={editor.editing} pending={active.isPending} error={active.error} onClose={editor.close} onSubmit={submit} />
+      <SiteModal
+        opened={editor.opened}
+        site={editor.editing}
+        pending={active.isPending}
+        error={active.error}
+        onClose={editor.close}
+        onSubmit={submit}
+      />
       <ConfirmModal
         opened={editor.deleting !== null}
         onClose={editor.cancelDelete}
-        onConfirm={() => editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })}
+        onConfirm={() =>
+          editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })
+        }
         loading={remove.isPending}
         title={`Remove ${editor.deleting?.name ?? "site"}?`}
         confirmLabel="Remove site"

@@ -39,7 +39,10 @@ export function SubcontractorModal(props: {
   const [q] = useDebouncedValue(search, 250);
   const candidates = useQuery({
     queryKey: ["partners", "picker", q],
-    queryFn: () => unwrap(api.GET("/api/v1/partners", { params: { query: { q: q || undefined, limit: 20, sort: "name" } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/partners", { params: { query: { q: q || undefined, limit: 20, sort: "name" } } }),
+      ),
     enabled: props.opened && !props.link,
     placeholderData: keepPreviousData,
   });
@@ -47,7 +50,11 @@ export function SubcontractorModal(props: {
   useEffect(() => {
     if (!props.opened) return;
     const l = props.link;
-    form.setValues(l ? { subcontractorId: l.subcontractor.id, description: l.description ?? "", serviceIds: l.serviceIds } : blank());
+    form.setValues(
+      l
+        ? { subcontractorId: l.subcontractor.id, description: l.description ?? "", serviceIds: l.serviceIds }
+        : blank(),
+    );
     form.clearErrors();
     setSearch("");
   }, [props.opened, props.link]);
@@ -60,16 +67,31 @@ export function SubcontractorModal(props: {
         .map((p) => ({ value: p.id, label: `${p.name} · ${flagEmoji(p.country)} ${p.countryName}` }));
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>{props.link ? "Edit sub-contractor" : "Add a sub-contractor"}</Text>} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<Text fw={600}>{props.link ? "Edit sub-contractor" : "Add a sub-contractor"}</Text>}
+      size="lg"
+    >
       <form
-        onSubmit={form.onSubmit((v) => props.onSubmit({ subcontractorId: v.subcontractorId, description: nullIfBlank(v.description), serviceIds: v.serviceIds }))}
+        onSubmit={form.onSubmit((v) =>
+          props.onSubmit({
+            subcontractorId: v.subcontractorId,
+            description: nullIfBlank(v.description),
+            serviceIds: v.serviceIds,
+          }),
+        )}
         noValidate
       >
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? <Alert color="red">{errorMessage(props.error)}</Alert> : null}
+          {props.error && !hasFieldErrors(props.error) ? (
+            <Alert color="red">{errorMessage(props.error)}</Alert>
+          ) : null}
           <Select
             label="Sub-contractor"
-            description={props.link ? undefined : "A partner in your registry; add it first if it is not there yet"}
+            description={
+              props.link ? undefined : "A partner in your registry; add it first if it is not there yet"
+            }
             placeholder="Search partners"
             data={options}
             searchable
@@ -91,7 +113,14 @@ export function SubcontractorModal(props: {
             clearable
             {...form.getInputProps("serviceIds")}
           />
-          <Textarea label="What they do" placeholder="Hosting of the ticketing platform" autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
+          <Textarea
+            label="What they do"
+            placeholder="Hosting of the ticketing platform"
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...form.getInputProps("description")}
+          />
           <Group justify="flex-end" gap="xs" mt="xs">
             <Button variant="default" onClick={props.onClose}>
               Cancel

@@ -9,8 +9,8 @@ import { CountryLabel, StatusBadge } from "../../../components/Badges";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { countryName } from "../../../lib/countries";
 import { partnerRoute } from "../../../router";
-import { usePartMutations, useParts } from "./parts";
 import { PartsCard, RowActions } from "./PartsCard";
+import { usePartMutations, useParts } from "./parts";
 import { type SubcontractorBody, SubcontractorModal } from "./SubcontractorModal";
 import { usePartEditor } from "./usePartEditor";
 
@@ -28,7 +28,11 @@ export function SubcontractorsTab() {
   const active = editor.editing ? update : create;
   const submit = (body: SubcontractorBody) => {
     const done = { onSuccess: editor.close };
-    if (editor.editing) update.mutate({ partId: editor.editing.id, body: { description: body.description, serviceIds: body.serviceIds } }, done);
+    if (editor.editing)
+      update.mutate(
+        { partId: editor.editing.id, body: { description: body.description, serviceIds: body.serviceIds } },
+        done,
+      );
     else create.mutate(body, done);
   };
   return (
@@ -118,7 +122,9 @@ export function SubcontractorsTab() {
       <ConfirmModal
         opened={editor.deleting !== null}
         onClose={editor.cancelDelete}
-        onConfirm={() => editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })}
+        onConfirm={() =>
+          editor.deleting && remove.mutate(editor.deleting.id, { onSuccess: editor.cancelDelete })
+        }
         loading={remove.isPending}
         title={`Remove ${editor.deleting?.subcontractor.name ?? "sub-contractor"}?`}
         confirmLabel="Remove link"

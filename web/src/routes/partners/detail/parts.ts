@@ -12,7 +12,8 @@ export function partsApi<K extends PartKind>(kind: K) {
   const base = `/api/v1/partners/{id}/${kind}` as "/api/v1/partners/{id}/sites";
   const one = `/api/v1/partners/{id}/${kind}/{partId}` as "/api/v1/partners/{id}/sites/{partId}";
   return {
-    list: (id: string) => unwrap(api.GET(base, { params: { path: { id } } })) as Promise<{ items: PartOf[K][] }>,
+    list: (id: string) =>
+      unwrap(api.GET(base, { params: { path: { id } } })) as Promise<{ items: PartOf[K][] }>,
     create: (id: string, body: CreatePartBody<K>) =>
       unwrap(api.POST(base, { params: { path: { id } }, body: body as never })) as Promise<PartOf[K]>,
     update: (id: string, partId: string, body: UpdatePartBody<K>) =>
@@ -23,7 +24,10 @@ export function partsApi<K extends PartKind>(kind: K) {
 
 /** The list of one kind of sub-resource of a partner. */
 export function useParts<K extends PartKind>(partnerId: string, kind: K) {
-  return useQuery({ queryKey: partnerKeys.parts(partnerId, kind), queryFn: () => partsApi(kind).list(partnerId) });
+  return useQuery({
+    queryKey: partnerKeys.parts(partnerId, kind),
+    queryFn: () => partsApi(kind).list(partnerId),
+  });
 }
 
 /**
@@ -46,7 +50,8 @@ export function usePartMutations<K extends PartKind>(partnerId: string, kind: K,
     },
   });
   const update = useMutation({
-    mutationFn: ({ partId, body }: { partId: string; body: UpdatePartBody<K> }) => calls.update(partnerId, partId, body),
+    mutationFn: ({ partId, body }: { partId: string; body: UpdatePartBody<K> }) =>
+      calls.update(partnerId, partId, body),
     onSuccess: () => {
       refresh();
       notifySuccess(`${noun} updated`);

@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { login, PASSWORD, useTestApp } from "../test/harness.js";
+import { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data.js";
+
+const env = useTestApp();
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Runs `outsight <args>` as a real child process against the test database. */
+function outsight(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: env.ctx.config.databaseUrl, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe("command line", () => {
+  it("migrate, create-admin and sign-in", () => {
+    expect(outsight("migrate")).toMatchObject({ code: 0 });
+    const r = outsight(
+      "create-admin",
+      "--email",
+      "cli@example.test",
+      "--name",
+      "Cli Admin",
+      "--password",
+      PASSWORD,
+      "--organization",
+      "Cli Org",
+    );
+    expect(r.out).toContain('Created administrator cli@example.test in "Cli Org"');
+    expect(r.code).toBe(0);
+    expect(outsight("create-admin", "--email", "not-an-email", "--name", "X").code).toBe(2);
+  });
+
+  it("created admins can sign in", async () => {
+    await expect(login(env.app, "cli@example.test")).resolves.toContain("outsight_session=");
+  });
+
+  it("demo loads a dozen partners once, and the demo admin can sign in and list them", async () => {
+    const first = outsight("demo");
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`with ${DEMO_PARTNERS.length} partners`);
+    expect(outsight("demo").out).toContain("already exists");
+    const cookie = await login(env.app, DEMO_USERS[0].email, DEMO_PASSWORD);
+    const list = await env.app.inject({ url: "/api/v1/partners?limit=100", headers: { cookie } });
+    expect(list.json().items).toHaveLength(DEMO_PARTNERS.length);
+    const countries = new Set(list.json().items.map((p: { country: string }) => p.country));
+    expect(countries.size).toBeGreaterThanOrEqual(8);
+  }, 60_000);
+
+  it("audit verify passes on an intact chain and names the first altered event", async () => {
+    const ok = outsight("audit", "verify");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/OK\s+Cli Org/);
+    const { pool } = env.ctx.database;
+    const { rows } = await pool.query(
+      "SELECT org_id FROM audit_events a JOIN organizations o ON o.id = a.org_id WHERE o.name = 'Cli Org' LIMIT 1",
+    );
+    const c = await pool.connect();
+    try {
+      await c.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update");
+      await c.query("UPDATE audit_events SET actor_name = 'someone else' WHERE org_id = $1 AND seq = 2", [
+        rows[0].org_id,
+      ]);
+      await c.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update");
+    } finally {
+      c.release();
+    }
+    const broken = outsight("audit", "verify");
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/BROKEN\s+Cli Org .*event #2 is altered/);
+  }, 60_000);
+
+  it("prints help and refuses unknown commands", () => {
+    expect(outsight("help").out).toContain("Usage: npm run outsight");
+    expect(outsight("frobnicate").code).toBe(2);
+  });
+});
