@@ -35,10 +35,14 @@ export default defineConfig({
         // Stable vendor chunks: they change less often than app code, so browsers keep them cached.
         codeSplitting: {
           groups: [
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // tslib is shared by zrender and Mantine's dependencies: claim it here first, or the zrender
+            // group takes it along and the first page preloads the chart renderer.
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|tslib)[\\/]/, priority: 2 },
             { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
             { name: "tanstack", test: /node_modules[\\/]@tanstack[\\/]/ },
-            { name: "echarts", test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/ },
+            // Only the dashboard loads these; zrender (ECharts' renderer) apart keeps both chunks small.
+            { name: "echarts", test: /node_modules[\\/]echarts[\\/]/ },
+            { name: "zrender", test: /node_modules[\\/]zrender[\\/]/, priority: 1 },
           ],
         },
       },

@@ -23,13 +23,16 @@ export function summarize(values: number[]) {
   };
 }
 
-export const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`) : "—");
+export const ms = (v: number) =>
+  Number.isFinite(v) ? (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`) : "—";
 export const mb = (kb: number) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : "—");
 
 /** Reads one `/proc/<pid>/status` field in kB (VmRSS, VmHWM …); NaN when the process is gone. */
 export function procStatusKb(pid: number, field = "VmRSS"): number {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    const m = fs
+      .readFileSync(`/proc/${pid}/status`, "utf8")
+      .match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
     return m ? Number(m[1]) : Number.NaN;
   } catch {
     return Number.NaN;
@@ -80,7 +83,9 @@ export const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
 export function table(headers: string[], rows: string[][], alignLeft = 1): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < alignLeft ? (c ?? "").padEnd(widths[i]) : (c ?? "").padStart(widths[i]))).join("  ");
+    cells
+      .map((c, i) => (i < alignLeft ? (c ?? "").padEnd(widths[i]) : (c ?? "").padStart(widths[i])))
+      .join("  ");
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 

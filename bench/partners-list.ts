@@ -32,22 +32,67 @@ export interface PartnersListOptions {
 }
 
 const PREFIXES = [
-  "Acme", "Northwind", "Contoso", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Tyrell", "Cyberdyne",
-  "Soylent", "Hooli", "Vandelay", "Wonka", "Gringotts", "Oscorp", "Massive", "Aperture", "Black Mesa", "Monarch",
+  "Acme",
+  "Northwind",
+  "Contoso",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Stark",
+  "Wayne",
+  "Tyrell",
+  "Cyberdyne",
+  "Soylent",
+  "Hooli",
+  "Vandelay",
+  "Wonka",
+  "Gringotts",
+  "Oscorp",
+  "Massive",
+  "Aperture",
+  "Black Mesa",
+  "Monarch",
 ];
-const SUFFIXES = ["Systems", "Logistics", "Software", "Consulting", "Cloud", "Data", "Services", "Manufacturing", "Solutions", "Labs", "Support", "Networks"];
+const SUFFIXES = [
+  "Systems",
+  "Logistics",
+  "Software",
+  "Consulting",
+  "Cloud",
+  "Data",
+  "Services",
+  "Manufacturing",
+  "Solutions",
+  "Labs",
+  "Support",
+  "Networks",
+];
 const COUNTRIES = ["IN", "US", "DE", "GB", "PL", "PH", "VN", "BR", "MX", "RO", "UA", "CN", "FR", "PT", "EG"];
-const CATEGORIES = ["software_development", "it_infrastructure", "bpo_customer_service", "manufacturing", "logistics", "professional_services", "cloud_saas", "other"];
+const CATEGORIES = [
+  "software_development",
+  "it_infrastructure",
+  "bpo_customer_service",
+  "manufacturing",
+  "logistics",
+  "professional_services",
+  "cloud_saas",
+  "other",
+];
 const OTHER_STATUSES = ["identified", "due_diligence", "contracting", "onboarding", "exiting", "exited"];
 
-const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]::text[]`;
+const sqlArray = (values: string[]) =>
+  `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]::text[]`;
 
 /**
  * Inserts `n` partners into the organization in one statement (half of them active, spread over
  * 15 countries and 8 categories, created over the past months), then 0–3 services each with mixed
  * criticality, and ANALYZEs so the planner sees realistic statistics.
  */
-async function seed(client: pg.Client, orgId: string, n: number): Promise<{ partners: number; services: number }> {
+async function seed(
+  client: pg.Client,
+  orgId: string,
+  n: number,
+): Promise<{ partners: number; services: number }> {
   await client.query(
     `INSERT INTO partners (org_id, name, legal_name, country, website, category, status, description, tags, created_at, updated_at)
      SELECT $1::uuid,
@@ -90,7 +135,10 @@ async function seed(client: pg.Client, orgId: string, n: number): Promise<{ part
 
 /** The embedded cluster's URL, from the data directory (credentials file + postmaster.pid port). */
 async function embeddedUrl(dataDir: string): Promise<string> {
-  const secrets = JSON.parse(await fs.readFile(path.join(dataDir, "secrets.json"), "utf8")) as { user: string; password: string };
+  const secrets = JSON.parse(await fs.readFile(path.join(dataDir, "secrets.json"), "utf8")) as {
+    user: string;
+    password: string;
+  };
   const port = (await fs.readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[3].trim();
   return `postgres://${encodeURIComponent(secrets.user)}:${encodeURIComponent(secrets.password)}@127.0.0.1:${port}/outsight`;
 }
@@ -203,7 +251,13 @@ async function timeSql(client: pg.Client, sql: Captured, opts: PartnersListOptio
 }
 
 /** Requests/s with `concurrency` clients looping for `seconds` (bounded in count and time). */
-async function throughput(server: ServerProcess, cookie: string, query: string, concurrency: number, seconds: number) {
+async function throughput(
+  server: ServerProcess,
+  cookie: string,
+  query: string,
+  concurrency: number,
+  seconds: number,
+) {
   const until = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   const maxRequests = 50_000;
@@ -244,11 +298,22 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
     const setup = await fetch(`${server.url}/api/v1/setup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ organizationName: "Bench Corp", name: "Bench Admin", email: "bench@bench.example", password: "correct horse battery staple" }),
+      body: JSON.stringify({
+        organizationName: "Bench Corp",
+        name: "Bench Admin",
+        email: "bench@bench.example",
+        password: "correct horse battery staple",
+      }),
     });
     if (setup.status !== 201) throw new Error(`setup → ${setup.status} ${await setup.text()}`);
-    const me = (await setup.json()) as { user: { id: string; name: string; email: string }; organization: { id: string } };
-    const cookie = setup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const me = (await setup.json()) as {
+      user: { id: string; name: string; email: string };
+      organization: { id: string };
+    };
+    const cookie = setup.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
 
     const url = scratch?.url ?? (await embeddedUrl(dataDir));
     directClient = new pg.Client({ connectionString: url, application_name: "bench-direct" });
@@ -272,20 +337,28 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
     };
 
     // Page 2 of the default list, to include keyset pagination.
-    const first = (await (await fetch(`${server.url}/api/v1/partners?sort=name`, { headers: { cookie } })).json()) as {
+    const first = (await (
+      await fetch(`${server.url}/api/v1/partners?sort=name`, { headers: { cookie } })
+    ).json()) as {
       nextCursor: string | null;
     };
     const queries: [string, string][] = [
       ["status=active & country=IN, newest first", "status=active&country=IN&sort=-createdAt"],
       ["q=logistics (search), by name", "q=logistics&sort=name"],
       ["criticality=critical, by country", "criticality=critical&sort=country"],
-      ["category=cloud_saas & active, -updatedAt, limit 100", "category=cloud_saas&status=active&sort=-updatedAt&limit=100"],
+      [
+        "category=cloud_saas & active, -updatedAt, limit 100",
+        "category=cloud_saas&status=active&sort=-updatedAt&limit=100",
+      ],
       ["all, by name, page 2 (cursor)", `sort=name&cursor=${encodeURIComponent(first.nextCursor ?? "")}`],
       ["tag=nearshore & status, by status", "tag=nearshore&status=active&status=onboarding&sort=status"],
     ];
     const baselines = [
       ["baseline: GET /healthz (no auth, no database)", await timeGets(`${server.url}/healthz`, {}, opts)],
-      ["baseline: GET /api/v1/me (session lookup)", await timeGets(`${server.url}/api/v1/me`, { cookie }, opts)],
+      [
+        "baseline: GET /api/v1/me (session lookup)",
+        await timeGets(`${server.url}/api/v1/me`, { cookie }, opts),
+      ],
       ["baseline: SELECT 1 through pg", await timeSql(directClient, { text: "SELECT 1", values: [] }, opts)],
     ] as const;
     const results: QueryResult[] = [];
@@ -294,7 +367,10 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
       const sql = await captureListSql(url, actor, query);
       results.push({ label, ...(await measure(server, cookie, directClient, query, sql, opts)) });
       if (opts.explain) {
-        const plan = await directClient.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, values: sql.values });
+        const plan = await directClient.query({
+          text: `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
+          values: sql.values,
+        });
         plans.push(`--- ${label} (${query})\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
       }
     }
@@ -304,7 +380,18 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
         : null;
 
     let ok = true;
-    const baselineRows = baselines.map(([label, t]) => [label, "", ms(t.p50), ms(t.p95), ms(t.p99), "", "", "", "", ""]);
+    const baselineRows = baselines.map(([label, t]) => [
+      label,
+      "",
+      ms(t.p50),
+      ms(t.p95),
+      ms(t.p99),
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
     const rows = results.map((r) => {
       const ratio = r.http.p95 / r.direct.p95;
       const pass = r.http.p95 < P95_GOAL_MS && ratio <= RATIO_GOAL;
@@ -327,7 +414,18 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
         `${opts.requests} sequential requests per query after ${opts.warmup} warm-up, on ${scratch ? "external PostgreSQL (DATABASE_URL)" : "embedded PostgreSQL"}`,
       "",
       table(
-        ["GET /api/v1/partners?…", "rows", "HTTP p50", "HTTP p95", "HTTP p99", "pg p50", "pg p95", "p50 ratio", "p95 ratio", "goal"],
+        [
+          "GET /api/v1/partners?…",
+          "rows",
+          "HTTP p50",
+          "HTTP p95",
+          "HTTP p99",
+          "pg p50",
+          "pg p95",
+          "p50 ratio",
+          "p95 ratio",
+          "goal",
+        ],
         [...baselineRows, ...rows],
       ),
       `goal: HTTP p95 < ${P95_GOAL_MS} ms and HTTP p95 ≤ ${RATIO_GOAL}× direct pg p95 (same SQL, captured from the service, one pg.Client)`,
@@ -344,7 +442,8 @@ export async function partnersListBench(opts: PartnersListOptions): Promise<{ ok
   } finally {
     await directClient?.end().catch(() => undefined);
     const stopped = await server.stop(30_000);
-    if (stopped.code !== 0) console.error(`warning: server exited with ${stopped.code}/${stopped.signal}\n${server.tail()}`);
+    if (stopped.code !== 0)
+      console.error(`warning: server exited with ${stopped.code}/${stopped.signal}\n${server.tail()}`);
     await scratch?.drop().catch(() => undefined);
     await fs.rm(dataDir, { recursive: true, force: true });
   }

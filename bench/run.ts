@@ -38,9 +38,11 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const n = (v: string | undefined, max: number) => Math.min(max, Math.max(0, Number.parseInt(v ?? "0", 10) || 0));
+  const n = (v: string | undefined, max: number) =>
+    Math.min(max, Math.max(0, Number.parseInt(v ?? "0", 10) || 0));
   const only = values.only;
-  const heading = (title: string) => console.log(`\n=== ${title} ${"=".repeat(Math.max(0, 90 - title.length))}\n`);
+  const heading = (title: string) =>
+    console.log(`\n=== ${title} ${"=".repeat(Math.max(0, 90 - title.length))}\n`);
 
   console.log(
     `Outsight benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ` +

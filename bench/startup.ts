@@ -26,13 +26,20 @@ async function timeExit(args: string[]): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`node ${args.join(" ")} exited ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`node ${args.join(" ")} exited ${code}`)),
+    );
   });
   return performance.now() - started;
 }
 
 /** Polls `url` until it answers 200; returns the ms since `started`. */
-async function until200(url: string, started: number, isDead: () => boolean, timeoutMs = 30_000): Promise<number> {
+async function until200(
+  url: string,
+  started: number,
+  isDead: () => boolean,
+  timeoutMs = 30_000,
+): Promise<number> {
   while (performance.now() - started < timeoutMs) {
     if (isDead()) throw new Error(`process serving ${url} exited`);
     try {
@@ -59,7 +66,10 @@ process.on("SIGTERM", () => app.close().then(() => process.exit(0)));
 async function fastifyHello(idleSeconds: number | null): Promise<{ readyMs: number; rssKb: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--input-type=module", "-e", HELLO, String(port)], { cwd: ROOT, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", HELLO, String(port)], {
+    cwd: ROOT,
+    stdio: "ignore",
+  });
   let dead = false;
   child.once("exit", () => {
     dead = true;
@@ -148,9 +158,18 @@ export async function startupBench(opts: StartupOptions): Promise<{ ok: boolean;
       for (let i = 0; i < runs; i++) {
         const port = await freePort();
         const started = performance.now();
-        const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", OUTSIGHT_DATA_DIR: dataDir };
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          OUTSIGHT_DATA_DIR: dataDir,
+        };
         delete env.DATABASE_URL;
-        const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], { cwd: ROOT, env, stdio: "ignore" });
+        const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
+          cwd: ROOT,
+          env,
+          stdio: "ignore",
+        });
         let dead = false;
         const exited = new Promise((r) => child.once("exit", r));
         void exited.then(() => {
@@ -187,12 +206,17 @@ export async function startupBench(opts: StartupOptions): Promise<{ ok: boolean;
   ];
   if (inServe.length === ready.length) {
     rows.push(row("  of which serve(): PostgreSQL, migrations, app, listen", inServe));
-    rows.push(row("  of which process start and module loading (rest)", ready.map((r, i) => r - inServe[i])));
+    rows.push(
+      row(
+        "  of which process start and module loading (rest)",
+        ready.map((r, i) => r - inServe[i]),
+      ),
+    );
   }
   if (viaStart.length) rows.push(row("npm start (scripts/start.mjs) → /readyz 200", viaStart));
   const startTable = table(["start-up, existing data directory", "median", "min", "max", "goal", ""], rows);
   const memTable = table(
-    ["memory after " + `${opts.idleSeconds} s idle`, "value", "goal", ""],
+    [`memory after ${opts.idleSeconds} s idle`, "value", "goal", ""],
     [
       ["baseline: Fastify hello-world, RSS", mb(helloRss), "", ""],
       ["outsight serve node process, RSS", mb(serverRss), "< 250 MB", verdict(serverRss < RSS_GOAL_KB)],
@@ -200,7 +224,9 @@ export async function startupBench(opts: StartupOptions): Promise<{ ok: boolean;
       [`embedded PostgreSQL, ${pgMem.processes} processes, PSS (info)`, mb(pgMem.pssKb), "", ""],
     ],
   );
-  const note = viaStart.length ? "" : "\n(npm start row skipped: dist/web is stale, it would time a vite build)";
+  const note = viaStart.length
+    ? ""
+    : "\n(npm start row skipped: dist/web is stale, it would time a vite build)";
   return {
     ok,
     report: `${startTable}\n  runs: ${runs} (median ${ms(readyMedian)})\n\n${memTable}${note}`,

@@ -17,13 +17,19 @@ export const CountryCode = z
 /** An ISO 8601 calendar date (YYYY-MM-DD) that exists. */
 export const IsoDate = z.iso.date();
 
+/** True unless `s` holds U+0000, which PostgreSQL text cannot store (it would fail as a 500). */
+export const withoutNul = (s: string) => !s.includes("\u0000");
+
+/** A string refusing NUL characters: the base of every free-text field and search term. */
+export const PlainString = () =>
+  z.string().refine(withoutNul, { message: "Must not contain NUL characters" });
+
 /** A trimmed non-empty string of bounded length; empty input after trimming is refused. */
-export const Text = (max: number) => z.string().trim().min(1).max(max);
+export const Text = (max: number) => PlainString().trim().min(1).max(max);
 
 /** Optional free text: empty strings become null so "clearing a field" is possible. */
 export const OptionalText = (max: number) =>
-  z
-    .string()
+  PlainString()
     .trim()
     .max(max)
     .transform((v) => (v === "" ? null : v))

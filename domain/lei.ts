@@ -25,6 +25,7 @@ export function isValidLei(lei: string): boolean {
  * tests); throws a RangeError for anything but 18 upper-case alphanumerics.
  */
 export function leiCheckDigits(prefix18: string): string {
-  if (!/^[0-9A-Z]{18}$/.test(prefix18)) throw new RangeError("An LEI prefix is 18 upper-case letters or digits");
+  if (!/^[0-9A-Z]{18}$/.test(prefix18))
+    throw new RangeError("An LEI prefix is 18 upper-case letters or digits");
   return String(98 - mod97(`${prefix18}00`)).padStart(2, "0");
 }

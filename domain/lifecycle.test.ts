@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canTransition, PARTNER_STATUS_LABELS, PARTNER_STATUSES, PARTNER_TRANSITIONS, PartnerStatus } from "./lifecycle.js";
+import {
+  canTransition,
+  PARTNER_STATUS_LABELS,
+  PARTNER_STATUSES,
+  PARTNER_TRANSITIONS,
+  PartnerStatus,
+} from "./lifecycle.js";
 
 /**
  * The lifecycle as the product specifies it, written out independently of the implementation's
@@ -30,14 +36,23 @@ const status = fc.constantFrom(...PARTNER_STATUSES);
 
 describe("partner lifecycle", () => {
   it("lists the seven statuses in their normal order, each with a label", () => {
-    expect(PARTNER_STATUSES).toEqual(["identified", "due_diligence", "contracting", "onboarding", "active", "exiting", "exited"]);
+    expect(PARTNER_STATUSES).toEqual([
+      "identified",
+      "due_diligence",
+      "contracting",
+      "onboarding",
+      "active",
+      "exiting",
+      "exited",
+    ]);
     for (const s of PARTNER_STATUSES) expect(PARTNER_STATUS_LABELS[s]).toMatch(/\S/);
     expect(PartnerStatus.safeParse("archived").success).toBe(false);
   });
 
   it("allows every listed transition", () => {
     for (const from of PARTNER_STATUSES) {
-      for (const to of PARTNER_TRANSITIONS[from]) expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
+      for (const to of PARTNER_TRANSITIONS[from])
+        expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
     }
   });
 
@@ -66,7 +81,9 @@ describe("partner lifecycle", () => {
       fc.property(status, status, (from, to) => {
         // The only forward jumps are the documented ways out: dropping a candidate before a
         // contract (→ exited) and abandoning an onboarding (→ exiting).
-        const documentedExit = (to === "exited" && index(from) <= index("contracting")) || (from === "onboarding" && to === "exiting");
+        const documentedExit =
+          (to === "exited" && index(from) <= index("contracting")) ||
+          (from === "onboarding" && to === "exiting");
         fc.pre(index(to) - index(from) >= 2 && !documentedExit);
         expect(canTransition(from, to)).toBe(false);
       }),
@@ -94,7 +111,13 @@ describe("partner lifecycle", () => {
     const reachable = (from: PartnerStatus) => {
       const seen = new Set<PartnerStatus>([from]);
       const queue = [from];
-      while (queue.length) for (const next of PARTNER_TRANSITIONS[queue.shift()!]) if (!seen.has(next)) seen.add(next), queue.push(next);
+      for (let current = queue.shift(); current; current = queue.shift()) {
+        for (const next of PARTNER_TRANSITIONS[current]) {
+          if (seen.has(next)) continue;
+          seen.add(next);
+          queue.push(next);
+        }
+      }
       return seen;
     };
     fc.assert(

@@ -14,7 +14,9 @@ export const CreateSite = z.object({
   timeZone: TimeZone,
   workingHours: WorkingHours,
 });
-export const UpdateSite = CreateSite.partial().refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
+export const UpdateSite = CreateSite.partial().refine((v) => Object.keys(v).length > 0, {
+  message: "Nothing to update",
+});
 export const Site = z.object({
   id: Id,
   partnerId: Id,
@@ -59,7 +61,9 @@ const serviceFields = {
     .array(DataCategory)
     .max(DATA_CATEGORIES.length)
     .transform((c) => [...new Set(c)])
-    .refine((c) => !(c.includes("none") && c.length > 1), { message: "'none' cannot be combined with other categories" }),
+    .refine((c) => !(c.includes("none") && c.length > 1), {
+      message: "'none' cannot be combined with other categories",
+    }),
   dataLocations: z
     .array(CountryCode)
     .max(50)
@@ -92,13 +96,29 @@ export const Service = z.object({
 export type Service = z.infer<typeof Service>;
 
 // ── Contacts ─────────────────────────────────────────────────────────────────
+/** An empty string means "none", as for the other optional text fields, so a form can clear it. */
+const blankToNull = (v: string) => (v === "" ? null : v);
+
 const contactFields = {
   name: Text(200),
-  email: z.string().trim().toLowerCase().pipe(z.email()).nullable().optional(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform(blankToNull)
+    .pipe(z.email().nullable())
+    .nullable()
+    .optional(),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ().\-/]{5,30}$/, { message: "Not a phone number" })
+    .transform(blankToNull)
+    .pipe(
+      z
+        .string()
+        .regex(/^\+?[0-9 ().\-/]{5,30}$/, { message: "Not a phone number" })
+        .nullable(),
+    )
     .nullable()
     .optional(),
   role: OptionalText(120),
@@ -125,7 +145,12 @@ export type Contact = z.infer<typeof Contact>;
 export const CreateSubcontractor = z.object({
   subcontractorId: Id.describe("The partner acting as fourth party"),
   description: OptionalText(2000).describe("What they do for the partner"),
-  serviceIds: z.array(Id).max(50).optional().describe("Our services they take part in"),
+  serviceIds: z
+    .array(Id)
+    .max(50)
+    .transform((ids) => [...new Set(ids)])
+    .optional()
+    .describe("Our services they take part in"),
 });
 export const UpdateSubcontractor = CreateSubcontractor.omit({ subcontractorId: true })
   .partial()

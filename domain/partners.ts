@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CountryCode, Id, OptionalText, PageQuery, Text } from "./common.js";
+import { CountryCode, Id, OptionalText, PageQuery, PlainString, Text } from "./common.js";
 import { isValidLei } from "./lei.js";
 import { PartnerStatus } from "./lifecycle.js";
 
@@ -51,8 +51,7 @@ function withoutCredentials(url: string): boolean {
 }
 
 /** Accepts `example.com` (made `https://example.com`) or an http(s) URL of a public domain name. */
-const Website = z
-  .string()
+const Website = PlainString()
   .trim()
   .max(300)
   // Another scheme must be refused, not prefixed: "ftp://x" would otherwise become "https://ftp://x".
@@ -70,7 +69,7 @@ const Website = z
   .optional();
 
 const Tags = z
-  .array(z.string().trim().toLowerCase().min(1).max(40))
+  .array(PlainString().trim().toLowerCase().min(1).max(40))
   .max(20)
   .transform((tags) => [...new Set(tags)]);
 
@@ -98,16 +97,29 @@ export const UpdatePartner = z
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 export type UpdatePartner = z.infer<typeof UpdatePartner>;
 
-export const PARTNER_SORTS = ["name", "-name", "createdAt", "-createdAt", "country", "-country", "status", "-status", "category", "-category", "updatedAt", "-updatedAt"] as const;
+export const PARTNER_SORTS = [
+  "name",
+  "-name",
+  "createdAt",
+  "-createdAt",
+  "country",
+  "-country",
+  "status",
+  "-status",
+  "category",
+  "-category",
+  "updatedAt",
+  "-updatedAt",
+] as const;
 
 /** Query of `GET /api/v1/partners`. */
 export const ListPartnersQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: PlainString().trim().max(200).optional(),
   status: z.union([PartnerStatus, z.array(PartnerStatus)]).optional(),
   country: z.union([CountryCode, z.array(CountryCode)]).optional(),
   category: z.union([PartnerCategory, z.array(PartnerCategory)]).optional(),
   criticality: Criticality.optional().describe("Partners with at least one service of this criticality"),
-  tag: z.string().trim().toLowerCase().max(40).optional(),
+  tag: PlainString().trim().toLowerCase().max(40).optional(),
   sort: z.enum(PARTNER_SORTS).default("name"),
 });
 export type ListPartnersQuery = z.infer<typeof ListPartnersQuery>;
@@ -131,7 +143,12 @@ export const Partner = z.object({
   tags: z.array(z.string()),
   owner: PartnerOwner,
   highestCriticality: Criticality.nullable(),
-  counts: z.object({ sites: z.number(), services: z.number(), contacts: z.number(), subcontractors: z.number() }),
+  counts: z.object({
+    sites: z.number(),
+    services: z.number(),
+    contacts: z.number(),
+    subcontractors: z.number(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -10,7 +10,13 @@ const day = fc.integer({ min: 1, max: 7 });
 
 describe("time zones", () => {
   it("knows real IANA zones and refuses made-up ones", () => {
-    for (const tz of ["Europe/Paris", "Asia/Kolkata", "America/Argentina/Buenos_Aires", "UTC", "Pacific/Chatham"]) {
+    for (const tz of [
+      "Europe/Paris",
+      "Asia/Kolkata",
+      "America/Argentina/Buenos_Aires",
+      "UTC",
+      "Pacific/Chatham",
+    ]) {
       expect(isTimeZone(tz), tz).toBe(true);
     }
     for (const tz of ["Mars/Olympus", "", "Europe/Pariss", "Paris", "+05:30", "GMT+25"]) {
@@ -93,7 +99,9 @@ describe("working hours", () => {
   });
 
   it("sorts days numerically and removes duplicates", () => {
-    expect(WorkingHours.parse({ start: "08:00", end: "16:00", days: [7, 5, 1, 5, 3] }).days).toEqual([1, 3, 5, 7]);
+    expect(WorkingHours.parse({ start: "08:00", end: "16:00", days: [7, 5, 1, 5, 3] }).days).toEqual([
+      1, 3, 5, 7,
+    ]);
   });
 
   it("allows a night shift past midnight but not start = end", () => {

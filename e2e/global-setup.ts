@@ -22,16 +22,23 @@ declare module "vitest" {
 /** Screenshots and the server log land here (gitignored). */
 const ARTIFACTS = path.join(ROOT, ".tmp", "e2e");
 
-/** Stops a PostgreSQL our server left behind (its pid is the first line of postmaster.pid). */
-function stopOrphanPostgres(pidFile: string): void {
+/**
+ * Stops a PostgreSQL our server left behind (its pid is the first line of postmaster.pid) and
+ * waits for it to go. Returns whether one was running.
+ */
+async function stopOrphanPostgres(dataDir: string): Promise<boolean> {
+  const pidFile = path.join(dataDir, "pg", "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
   if (Number.isInteger(pid) && pid > 1) {
     try {
       process.kill(pid, "SIGINT"); // PostgreSQL's "fast shutdown"
     } catch {
-      // already gone
+      return true; // already gone, pid file stale
     }
+    for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
   }
+  return true;
 }
 
 /**
@@ -41,6 +48,8 @@ function stopOrphanPostgres(pidFile: string): void {
  * sends SIGTERM and fails the run unless the server (and its embedded PostgreSQL) exit cleanly.
  */
 export default async function setup(project: TestProject) {
+  // Start each run with a clean set of screenshots.
+  await fsp.rm(ARTIFACTS, { recursive: true, force: true });
   await fsp.mkdir(ARTIFACTS, { recursive: true });
   ensureWebBuild((m) => console.log(`[e2e] ${m}`));
 
@@ -50,9 +59,13 @@ export default async function setup(project: TestProject) {
   const logFile = path.join(ARTIFACTS, "server.log");
   await fsp.writeFile(logFile, "");
   const server = startServer({ port: await freePort(), dataDir, databaseUrl: scratch?.url, logFile });
-  const cleanup = async () => {
+  /** Stops the server; the embedded cluster removes its postmaster.pid only on a clean shutdown. */
+  const finish = async (timeoutMs: number) => {
+    const result = await server.stop(timeoutMs);
+    const pgLeftRunning = !scratch && (await stopOrphanPostgres(dataDir));
     await scratch?.drop().catch(() => undefined);
     await fsp.rm(dataDir, { recursive: true, force: true });
+    return { ...result, pgLeftRunning };
   };
   try {
     const ms = await waitForReady(server, 90_000);
@@ -60,20 +73,17 @@ export default async function setup(project: TestProject) {
       `[e2e] server ready at ${server.url} in ${(ms / 1000).toFixed(1)} s (${scratch ? "external PostgreSQL" : "embedded PostgreSQL"})`,
     );
   } catch (e) {
-    await server.stop(10_000);
-    await cleanup();
+    await finish(10_000);
     throw e;
   }
   project.provide("baseUrl", server.url);
 
   return async () => {
-    const result = await server.stop(30_000);
-    // The embedded cluster removes its postmaster.pid only on a clean shutdown.
-    const pidFile = path.join(dataDir, "pg", "postmaster.pid");
-    const pgLeftRunning = !scratch && fs.existsSync(pidFile);
-    if (pgLeftRunning) stopOrphanPostgres(pidFile);
-    await cleanup();
+    const result = await finish(30_000);
+    const { pgLeftRunning } = result;
     if (result.timedOut || result.code !== 0 || pgLeftRunning) {
+      // Vitest 4 only logs an error thrown by a global teardown and still exits 0: fail the run.
+      process.exitCode = 1;
       throw new Error(
         `The server did not shut down cleanly on SIGTERM (exit code ${result.code}, signal ${result.signal}, ` +
           `timed out: ${result.timedOut}, PostgreSQL still running: ${pgLeftRunning}):\n${server.tail()}`,

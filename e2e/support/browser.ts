@@ -31,11 +31,26 @@ export function screenshotter(page: Page, prefix: string) {
   let n = 0;
   return async (step: string): Promise<string> => {
     await fs.mkdir(SHOTS, { recursive: true });
+    await settle(page);
     n += 1;
     const file = path.join(SHOTS, `${prefix}-${String(n).padStart(2, "0")}-${step}.png`);
     await page.screenshot({ path: file, fullPage: true });
     return file;
   };
+}
+
+/**
+ * Best effort before a screenshot: requests finished, lazy route chunks and loaders gone, and
+ * animations (notifications, menus) done. Never fails the test.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator(".mantine-Loader-root, .mantine-Skeleton-root")
+    .first()
+    .waitFor({ state: "detached", timeout: 5_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
 }
 
 /** Waits until the locator is visible (a clearer failure than a timeout inside an action). */

@@ -64,7 +64,10 @@ export function ensureWebBuild(log: (msg: string) => void = console.log): void {
   });
   if (r.status !== 0) {
     const output = `${r.stdout}\n${r.stderr}`.trim();
-    const shown = output.length > 6_000 ? `${output.slice(0, 6_000)}\n… (${output.length - 6_000} more characters)` : output;
+    const shown =
+      output.length > 6_000
+        ? `${output.slice(0, 6_000)}\n… (${output.length - 6_000} more characters)`
+        : output;
     throw new Error(`vite build failed (exit ${r.status}):\n${shown}`);
   }
   log(`Web app built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -132,7 +135,9 @@ export interface ServerProcess {
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then wait up to `timeoutMs` (SIGKILL after that); returns how it ended. */
-  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>;
+  stop(
+    timeoutMs?: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>;
 }
 
 /**
@@ -201,7 +206,11 @@ export function startServer(opts: ServerOptions): ServerProcess {
  * Polls `/readyz` until it answers 200. Fails early, with the server's last output, when the
  * process exits or `timeoutMs` passes.
  */
-export async function waitForReady(server: ServerProcess, timeoutMs = 60_000, intervalMs = 50): Promise<number> {
+export async function waitForReady(
+  server: ServerProcess,
+  timeoutMs = 60_000,
+  intervalMs = 50,
+): Promise<number> {
   const started = performance.now();
   let dead = false;
   void server.exited.then(() => {

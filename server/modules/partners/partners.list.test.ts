@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PARTNER_STATUSES } from "../../../domain/lifecycle.js";
 import { PARTNER_CATEGORIES, PARTNER_SORTS } from "../../../domain/partners.js";
 import { encodeCursor } from "../../platform/http/cursor.js";
-import { buildOrg, buildPartner, buildUser, call, problem, type Session, useTestApp } from "../../test/harness.js";
+import {
+  buildOrg,
+  buildPartner,
+  buildUser,
+  call,
+  problem,
+  type Session,
+  useTestApp,
+} from "../../test/harness.js";
 import { expectFieldError, makeLei } from "./partners.testkit.js";
 
 const env = useTestApp();
@@ -37,7 +45,11 @@ async function loadRows(orgId: string): Promise<Row[]> {
        FROM partners WHERE org_id = $1`,
     [orgId],
   );
-  return rows.map(({ created_us, updated_us, ...r }) => ({ ...r, createdUs: BigInt(created_us), updatedUs: BigInt(updated_us) }));
+  return rows.map(({ created_us, updated_us, ...r }) => ({
+    ...r,
+    createdUs: BigInt(created_us),
+    updatedUs: BigInt(updated_us),
+  }));
 }
 
 /** The sort key of a row, as the specification defines each sort. */
@@ -104,16 +116,26 @@ beforeAll(async () => {
       country: COUNTRIES[i % COUNTRIES.length],
       category: PARTNER_CATEGORIES[i % PARTNER_CATEGORIES.length],
       status: PARTNER_STATUSES[i % PARTNER_STATUSES.length],
-      tags: [...(i % 2 === 0 ? ["even"] : []), ...(i % 3 === 0 ? ["three"] : []), ...(i === 7 ? ["100%"] : [])],
+      tags: [
+        ...(i % 2 === 0 ? ["even"] : []),
+        ...(i % 3 === 0 ? ["three"] : []),
+        ...(i === 7 ? ["100%"] : []),
+      ],
     });
     byIndex.push(p.id);
   }
   const { pool } = env.ctx.database;
   // Identical timestamps for some partners (ties broken by id), and ones a microsecond apart
   // (the cursor must keep microseconds).
-  await pool.query("UPDATE partners SET created_at = '2024-05-01 10:00:00.123456+00' WHERE id = ANY($1)", [byIndex.slice(0, 6)]);
-  await pool.query("UPDATE partners SET created_at = '2024-05-01 10:00:00.123457+00' WHERE id = ANY($1)", [byIndex.slice(6, 9)]);
-  await pool.query("UPDATE partners SET updated_at = '2024-06-01 00:00:00+00' WHERE id = ANY($1)", [byIndex.slice(10, 20)]);
+  await pool.query("UPDATE partners SET created_at = '2024-05-01 10:00:00.123456+00' WHERE id = ANY($1)", [
+    byIndex.slice(0, 6),
+  ]);
+  await pool.query("UPDATE partners SET created_at = '2024-05-01 10:00:00.123457+00' WHERE id = ANY($1)", [
+    byIndex.slice(6, 9),
+  ]);
+  await pool.query("UPDATE partners SET updated_at = '2024-06-01 00:00:00+00' WHERE id = ANY($1)", [
+    byIndex.slice(10, 20),
+  ]);
   // Services give partners a criticality: 0 and 1 critical, 2 important, 3 standard, 4 critical + standard.
   const services: [number, string][] = [
     [0, "critical"],
@@ -133,7 +155,8 @@ beforeAll(async () => {
   }
   // Another organization with look-alike partners that must never show up.
   const stranger = await buildOrg(env);
-  for (const name of ["alpha0", "Bravo0", "Zulu"]) await buildPartner(env, stranger, { name, country: "DE", tags: ["even"] });
+  for (const name of ["alpha0", "Bravo0", "Zulu"])
+    await buildPartner(env, stranger, { name, country: "DE", tags: ["even"] });
   rows = await loadRows(org.orgId);
   expect(rows).toHaveLength(N);
 });
@@ -175,9 +198,13 @@ describe("listing partners: sorting and cursor pagination", () => {
     const first = (await call(env, org, { url: `/api/v1/partners?sort=name&limit=${PAGE}` })).json();
     const extra = await buildPartner(env, org, { name: "aaaa-first" }); // sorts before the cursor
     const second = (
-      await call(env, org, { url: `/api/v1/partners?sort=name&limit=${PAGE}&cursor=${encodeURIComponent(first.nextCursor)}` })
+      await call(env, org, {
+        url: `/api/v1/partners?sort=name&limit=${PAGE}&cursor=${encodeURIComponent(first.nextCursor)}`,
+      })
     ).json();
-    expect(second.items.map((i: { id: string }) => i.id)).toEqual(expectedOrder(rows, "name").slice(PAGE, 2 * PAGE));
+    expect(second.items.map((i: { id: string }) => i.id)).toEqual(
+      expectedOrder(rows, "name").slice(PAGE, 2 * PAGE),
+    );
     await call(env, org, { method: "DELETE", url: `/api/v1/partners/${extra.id}` });
   });
 
@@ -202,7 +229,9 @@ describe("listing partners: sorting and cursor pagination", () => {
       [encodeCursor(["status", "99999999999"], lastId), "sort=status"],
     ];
     for (const [cursor, query] of cases) {
-      const res = await call(env, org, { url: `/api/v1/partners?${query}&cursor=${encodeURIComponent(cursor)}` });
+      const res = await call(env, org, {
+        url: `/api/v1/partners?${query}&cursor=${encodeURIComponent(cursor)}`,
+      });
       expect([400, 422], `${query} cursor=${cursor}: ${res.body}`).toContain(res.statusCode);
       expectFieldError(problem(res, res.statusCode, "validation_failed"), "query.cursor");
     }
@@ -228,7 +257,10 @@ describe("listing partners: sorting and cursor pagination", () => {
       ["category=space", "querystring.category"],
       ["criticality=extreme", "querystring.criticality"],
     ]) {
-      expectFieldError(problem(await call(env, org, { url: `/api/v1/partners?${query}` }), 400, "validation_failed"), path);
+      expectFieldError(
+        problem(await call(env, org, { url: `/api/v1/partners?${query}` }), 400, "validation_failed"),
+        path,
+      );
     }
   });
 });
@@ -245,12 +277,16 @@ describe("listing partners: search and filters", () => {
 
   it("filters by country (case-insensitive codes), one or several", async () => {
     expect(await list("country=de")).toEqual(ids(rows.filter((r) => r.country === "DE")));
-    expect(await list("country=DE&country=fr")).toEqual(ids(rows.filter((r) => ["DE", "FR"].includes(r.country))));
+    expect(await list("country=DE&country=fr")).toEqual(
+      ids(rows.filter((r) => ["DE", "FR"].includes(r.country))),
+    );
   });
 
   it("filters by category, one or several", async () => {
     expect(await list("category=logistics")).toEqual(ids(rows.filter((r) => r.category === "logistics")));
-    expect(await list("category=logistics&category=other")).toEqual(ids(rows.filter((r) => ["logistics", "other"].includes(r.category))));
+    expect(await list("category=logistics&category=other")).toEqual(
+      ids(rows.filter((r) => ["logistics", "other"].includes(r.category))),
+    );
   });
 
   it("filters by the criticality of a partner's services", async () => {
@@ -287,7 +323,14 @@ describe("listing partners: search and filters", () => {
             r.tags.includes(q.toLowerCase()),
         ),
       );
-    for (const q of ["bravo", "BRAVO1", "legal 1", "holding", "three", rows.find((r) => r.lei)!.lei!.slice(4, 14)]) {
+    for (const q of [
+      "bravo",
+      "BRAVO1",
+      "legal 1",
+      "holding",
+      "three",
+      rows.find((r) => r.lei)!.lei!.slice(4, 14),
+    ]) {
       const found = await list(`q=${encodeURIComponent(q)}`);
       expect(found, q).toEqual(search(q));
       expect(found.size, q).toBeGreaterThan(0);
@@ -305,7 +348,15 @@ describe("listing partners: search and filters", () => {
     const { ids: seen } = await walk(org, "tag=even&country=DE&country=IN&country=BR&sort=-name", 2);
     expect(seen).toEqual(expectedOrder(expected, "-name"));
     const q = await list("q=alpha&status=identified&status=due_diligence&status=contracting");
-    expect(q).toEqual(ids(rows.filter((r) => r.name.toLowerCase().includes("alpha") && ["identified", "due_diligence", "contracting"].includes(r.status))));
+    expect(q).toEqual(
+      ids(
+        rows.filter(
+          (r) =>
+            r.name.toLowerCase().includes("alpha") &&
+            ["identified", "due_diligence", "contracting"].includes(r.status),
+        ),
+      ),
+    );
   });
 
   it("never shows another organization's partners, and each role that may read sees the same list", async () => {

@@ -2,16 +2,27 @@ import { sql } from "drizzle-orm";
 import { countryName } from "../../../domain/countries.js";
 import { PARTNER_TRANSITIONS, type PartnerStatus } from "../../../domain/lifecycle.js";
 import type { Criticality, Partner, PartnerCategory, PartnerListItem } from "../../../domain/partners.js";
-import { partnerContacts, partnerServices, partnerSites, partnerSubcontractors, partners } from "./partners.tables.js";
+import {
+  partnerContacts,
+  partnerServices,
+  partnerSites,
+  partnerSubcontractors,
+  partners,
+} from "./partners.tables.js";
 
 const CRITICALITY_BY_RANK: Record<number, Criticality> = { 1: "critical", 2: "important", 3: "standard" };
 
 /** Correlated sub-selects computed with each partner row (cheap: indexed by partner_id). */
 export const partnerAggregates = {
-  criticalityRank: sql<number | null>`(SELECT min(CASE ${partnerServices.criticality} WHEN 'critical' THEN 1 WHEN 'important' THEN 2 ELSE 3 END) FROM ${partnerServices} WHERE ${partnerServices.partnerId} = ${partners.id})`.as(
+  criticalityRank: sql<
+    number | null
+  >`(SELECT min(CASE ${partnerServices.criticality} WHEN 'critical' THEN 1 WHEN 'important' THEN 2 ELSE 3 END) FROM ${partnerServices} WHERE ${partnerServices.partnerId} = ${partners.id})`.as(
     "criticality_rank",
   ),
-  serviceCount: sql<number>`(SELECT count(*)::int FROM ${partnerServices} WHERE ${partnerServices.partnerId} = ${partners.id})`.as("service_count"),
+  serviceCount:
+    sql<number>`(SELECT count(*)::int FROM ${partnerServices} WHERE ${partnerServices.partnerId} = ${partners.id})`.as(
+      "service_count",
+    ),
 };
 
 /** Extra counts shown on the partner page. */
@@ -50,7 +61,9 @@ export function presentPartnerListItem(r: ListRow): PartnerListItem {
 }
 
 /** Whitelists a partner row with its counts for the partner page. */
-export function presentPartner(r: ListRow & { counts: { sites: number; contacts: number; subcontractors: number } }): Partner {
+export function presentPartner(
+  r: ListRow & { counts: { sites: number; contacts: number; subcontractors: number } },
+): Partner {
   const item = presentPartnerListItem(r);
   const { serviceCount, ...rest } = item;
   const p = r.partner;

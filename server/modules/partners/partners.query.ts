@@ -1,4 +1,5 @@
 import { eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { withoutNul } from "../../../domain/common.js";
 import { PARTNER_STATUSES } from "../../../domain/lifecycle.js";
 import type { ListPartnersQuery } from "../../../domain/partners.js";
 import { invalid } from "../../platform/errors.js";
@@ -18,7 +19,13 @@ const SORTS: Record<string, SortSpec> = {
   country: { expr: sql`${partners.country}`, cast: "text" },
   category: { expr: sql`${partners.category}`, cast: "text" },
   // Lifecycle order, not alphabetical: identified first, exited last.
-  status: { expr: sql`array_position(ARRAY[${sql.join(PARTNER_STATUSES.map((s) => sql`${s}`), sql`, `)}]::text[], ${partners.status})`, cast: "int" },
+  status: {
+    expr: sql`array_position(ARRAY[${sql.join(
+      PARTNER_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )}]::text[], ${partners.status})`,
+    cast: "int",
+  },
 };
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -56,7 +63,8 @@ export function partnerFilters(orgId: string, q: Omit<ListPartnersQuery, "limit"
 function sortValueText(spec: SortSpec): SQL {
   // Timestamps in a fixed UTC ISO form, so the cursor means the same whatever the session's
   // TimeZone or DateStyle.
-  if (spec.cast === "timestamptz") return sql`to_char(${spec.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  if (spec.cast === "timestamptz")
+    return sql`to_char(${spec.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   return sql`(${spec.expr})::text`;
 }
 
@@ -68,9 +76,13 @@ function castable(value: string, cast: SortSpec["cast"]): boolean {
   if (cast === "timestamptz") {
     const ms = Date.parse(value);
     // Date.parse rolls 2024-02-30 over to March; PostgreSQL refuses it: insist on a round trip.
-    return ISO_UTC.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+    return (
+      ISO_UTC.test(value) &&
+      !Number.isNaN(ms) &&
+      new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19)
+    );
   }
-  return true;
+  return withoutNul(value);
 }
 
 /**
@@ -81,7 +93,9 @@ function readCursor(cursor: string, sort: string, spec: SortSpec): { value: stri
   const c = decodeCursor(cursor);
   const [cursorSort, value] = Array.isArray(c.value) ? c.value : [];
   if (cursorSort !== sort || typeof value !== "string" || !castable(value, spec.cast)) {
-    throw invalid("The cursor does not belong to this list; start from the first page", [{ path: "query.cursor", message: "Invalid cursor" }]);
+    throw invalid("The cursor does not belong to this list; start from the first page", [
+      { path: "query.cursor", message: "Invalid cursor" },
+    ]);
   }
   return { value, id: c.id };
 }
@@ -95,7 +109,9 @@ export function partnerOrdering(sort: string, cursor: string | undefined) {
   if (cursor) {
     const c = readCursor(cursor, sort, spec);
     const value = sql`CAST(${c.value} AS ${sql.raw(spec.cast)})`;
-    after = desc ? sql`(${spec.expr}, ${partners.id}) < (${value}, ${c.id}::uuid)` : sql`(${spec.expr}, ${partners.id}) > (${value}, ${c.id}::uuid)`;
+    after = desc
+      ? sql`(${spec.expr}, ${partners.id}) < (${value}, ${c.id}::uuid)`
+      : sql`(${spec.expr}, ${partners.id}) > (${value}, ${c.id}::uuid)`;
   }
   return {
     orderBy: [sql`${spec.expr} ${dir}`, sql`${partners.id} ${dir}`],

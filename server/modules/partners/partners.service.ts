@@ -8,7 +8,13 @@ import type { Queryable, Tx } from "../../platform/db/index.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { users } from "../users/users.tables.js";
-import { auditSnapshot, partnerAggregates, partnerCounts, presentPartner, presentPartnerListItem } from "./partners.present.js";
+import {
+  auditSnapshot,
+  partnerAggregates,
+  partnerCounts,
+  presentPartner,
+  presentPartnerListItem,
+} from "./partners.present.js";
 import { partnerFilters, partnerOrdering } from "./partners.query.js";
 import { partners } from "./partners.tables.js";
 
@@ -16,7 +22,11 @@ type PartnerRow = typeof partners.$inferSelect;
 
 /** Loads a partner of the actor's organization for update, or 404 (also for other organizations' ids). */
 export async function lockPartner(tx: Tx, orgId: string, id: string): Promise<PartnerRow> {
-  const [p] = await tx.select().from(partners).where(and(eq(partners.id, id), eq(partners.orgId, orgId))).for("update");
+  const [p] = await tx
+    .select()
+    .from(partners)
+    .where(and(eq(partners.id, id), eq(partners.orgId, orgId)))
+    .for("update");
   if (!p) throw notFound("Partner");
   return p;
 }
@@ -24,8 +34,14 @@ export async function lockPartner(tx: Tx, orgId: string, id: string): Promise<Pa
 /** The owner must be an active staff member of the same organization. */
 async function assertOwner(db: Queryable, orgId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
-  const [u] = await db.select({ role: users.role, active: users.active }).from(users).where(and(eq(users.id, ownerId), eq(users.orgId, orgId)));
-  if (!u || !u.active || u.role === "partner") throw invalid("The owner must be an active member of your organization", [{ path: "body.ownerId", message: "Unknown user" }]);
+  const [u] = await db
+    .select({ role: users.role, active: users.active })
+    .from(users)
+    .where(and(eq(users.id, ownerId), eq(users.orgId, orgId)));
+  if (!u?.active || u.role === "partner")
+    throw invalid("The owner must be an active member of your organization", [
+      { path: "body.ownerId", message: "Unknown user" },
+    ]);
 }
 
 const leiTaken = () => conflict("Another partner already has this LEI");
@@ -80,7 +96,12 @@ export function createPartnerService(ctx: AppContext) {
         ownerId: input.ownerId ?? null,
       })
       .returning();
-    await recordAudit(tx, actor.orgId, auditActorOf(actor), { action: "partner.create", entityType: "partner", entityId: p.id, after: auditSnapshot(p) });
+    await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+      action: "partner.create",
+      entityType: "partner",
+      entityId: p.id,
+      after: auditSnapshot(p),
+    });
     return p;
   }
 
@@ -109,7 +130,10 @@ export function createPartnerService(ctx: AppContext) {
       const last = items.at(-1);
       return {
         items: items.map(presentPartnerListItem),
-        nextCursor: rows.length > q.limit && last ? order.makeCursor({ sortValue: last.sortValue, id: last.partner.id }) : null,
+        nextCursor:
+          rows.length > q.limit && last
+            ? order.makeCursor({ sortValue: last.sortValue, id: last.partner.id })
+            : null,
       };
     },
 
@@ -142,15 +166,27 @@ export function createPartnerService(ctx: AppContext) {
         return await db.transaction(async (tx) => {
           const before = await lockPartner(tx, actor.orgId, id);
           if (patch.status && !canTransition(before.status as PartnerStatus, patch.status)) {
-            throw new AppError(409, "invalid_transition", "Conflict", `A partner cannot move from ${before.status} to ${patch.status}`);
+            throw new AppError(
+              409,
+              "invalid_transition",
+              "Conflict",
+              `A partner cannot move from ${before.status} to ${patch.status}`,
+            );
           }
           const [after] = await tx
             .update(partners)
             .set({ ...patch, updatedAt: new Date() })
             .where(eq(partners.id, id))
             .returning();
-          const action = patch.status && patch.status !== before.status ? "partner.status_change" : "partner.update";
-          await recordAudit(tx, actor.orgId, auditActorOf(actor), { action, entityType: "partner", entityId: id, before: auditSnapshot(before), after: auditSnapshot(after) });
+          const action =
+            patch.status && patch.status !== before.status ? "partner.status_change" : "partner.update";
+          await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+            action,
+            entityType: "partner",
+            entityId: id,
+            before: auditSnapshot(before),
+            after: auditSnapshot(after),
+          });
           return get(actor, id, tx);
         });
       } catch (e) {
@@ -164,7 +200,12 @@ export function createPartnerService(ctx: AppContext) {
       await db.transaction(async (tx) => {
         const before = await lockPartner(tx, actor.orgId, id);
         await tx.delete(partners).where(eq(partners.id, id));
-        await recordAudit(tx, actor.orgId, auditActorOf(actor), { action: "partner.delete", entityType: "partner", entityId: id, before: auditSnapshot(before) });
+        await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+          action: "partner.delete",
+          entityType: "partner",
+          entityId: id,
+          before: auditSnapshot(before),
+        });
       });
     },
   };

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organizations } from "../organizations/organizations.tables.js";
 import { users } from "../users/users.tables.js";
 
@@ -21,7 +31,10 @@ export const partners = pgTable(
     name: text("name").notNull(),
     legalName: text("legal_name"),
     lei: text("lei"),
-    registrationIds: jsonb("registration_ids").$type<{ scheme: string; value: string }[]>().notNull().default([]),
+    registrationIds: jsonb("registration_ids")
+      .$type<{ scheme: string; value: string }[]>()
+      .notNull()
+      .default([]),
     country: text("country").notNull(),
     website: text("website"),
     category: text("category").notNull(),

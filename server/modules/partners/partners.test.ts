@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { canTransition, PARTNER_STATUSES, PARTNER_TRANSITIONS } from "../../../domain/lifecycle.js";
 import type { Role } from "../../../domain/roles.js";
 import { verifyChain } from "../../platform/audit/audit.service.js";
-import { buildOrg, buildPartner, buildUser, call, problem, type Session, useTestApp } from "../../test/harness.js";
+import {
+  buildOrg,
+  buildPartner,
+  buildUser,
+  call,
+  problem,
+  type Session,
+  useTestApp,
+} from "../../test/harness.js";
 import {
   auditCount,
   auditEvents,
@@ -18,13 +26,16 @@ const env = useTestApp();
 const BASE = "/api/v1/partners";
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
-const post = (s: Session | null, payload: unknown) => call(env, s, { method: "POST", url: BASE, payload: payload as object });
+const post = (s: Session | null, payload: unknown) =>
+  call(env, s, { method: "POST", url: BASE, payload: payload as object });
 const get = (s: Session | null, id: string) => call(env, s, { url: `${BASE}/${id}` });
 const patch = (s: Session | null, id: string, payload: unknown) =>
   call(env, s, { method: "PATCH", url: `${BASE}/${id}`, payload: payload as object });
 const del = (s: Session | null, id: string) => call(env, s, { method: "DELETE", url: `${BASE}/${id}` });
 const statusOf = async (id: string) =>
-  (await env.ctx.database.pool.query("SELECT status FROM partners WHERE id = $1", [id])).rows[0]?.status as string | undefined;
+  (await env.ctx.database.pool.query("SELECT status FROM partners WHERE id = $1", [id])).rows[0]?.status as
+    | string
+    | undefined;
 
 let admin: Session;
 let other: Session;
@@ -82,9 +93,21 @@ describe("creating a partner", () => {
   });
 
   it("keeps an explicit http(s) website and needs only name, country and category", async () => {
-    const res = await post(admin, { name: "Minimal", country: "DE", category: "other", website: "http://minimal.example/about" });
+    const res = await post(admin, {
+      name: "Minimal",
+      country: "DE",
+      category: "other",
+      website: "http://minimal.example/about",
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ legalName: null, lei: null, website: "http://minimal.example/about", description: null, tags: [], owner: null });
+    expect(res.json()).toMatchObject({
+      legalName: null,
+      lei: null,
+      website: "http://minimal.example/about",
+      description: null,
+      tags: [],
+      owner: null,
+    });
   });
 
   it.each([
@@ -96,24 +119,44 @@ describe("creating a partner", () => {
     ["an empty name", { name: "   " }, "body.name"],
     ["a missing name", { name: undefined }, "body.name"],
     ["a name over 200 characters", { name: "x".repeat(201) }, "body.name"],
+    ["a NUL character in the name", { name: "Nul\u0000Corp" }, "body.name"],
+    ["a NUL character in the description", { description: "a\u0000b" }, "body.description"],
+    ["a NUL character in a tag", { tags: ["ok", "b\u0000d"] }, "body.tags.1"],
     ["a website that is not a URL", { website: "not a website" }, "body.website"],
     ["a non-http website", { website: "ftp://files.example.com" }, "body.website"],
     ["an unknown status", { status: "archived" }, "body.status"],
     ["a tag that is not a string", { tags: [42] }, "body.tags.0"],
     ["an owner id that is not a UUID", { ownerId: "bob" }, "body.ownerId"],
-    ["a registration id without value", { registrationIds: [{ scheme: "VAT", value: "" }] }, "body.registrationIds.0.value"],
+    [
+      "a registration id without value",
+      { registrationIds: [{ scheme: "VAT", value: "" }] },
+      "body.registrationIds.0.value",
+    ],
   ])("refuses %s with 400 naming %s, and stores nothing", async (_what, change, path) => {
     const before = await partnerCount(env, admin.orgId);
     const events = await auditCount(env, admin.orgId);
-    const body = problem(await post(admin, { name: "Valid name", country: "FR", category: "logistics", ...change }), 400, "validation_failed");
+    const body = problem(
+      await post(admin, { name: "Valid name", country: "FR", category: "logistics", ...change }),
+      400,
+      "validation_failed",
+    );
     expectFieldError(body, path);
     expect(await partnerCount(env, admin.orgId)).toBe(before);
     expect(await auditCount(env, admin.orgId)).toBe(events);
   });
 
   it("reports every failing field at once", async () => {
-    const body = problem(await post(admin, { name: "", country: "XX", category: "nope", lei: "X" }), 400, "validation_failed");
-    expect(body.errors?.map((e) => e.path).sort()).toEqual(["body.category", "body.country", "body.lei", "body.name"]);
+    const body = problem(
+      await post(admin, { name: "", country: "XX", category: "nope", lei: "X" }),
+      400,
+      "validation_failed",
+    );
+    expect(body.errors?.map((e) => e.path).sort()).toEqual([
+      "body.category",
+      "body.country",
+      "body.lei",
+      "body.name",
+    ]);
   });
 
   it("refuses an owner who is not an active staff member of the organization (422)", async () => {
@@ -123,7 +166,11 @@ describe("creating a partner", () => {
     await env.ctx.database.pool.query("UPDATE users SET active = false WHERE id = $1", [leaver.userId]);
     for (const ownerId of [foreigner.userId, portal.userId, leaver.userId, MISSING]) {
       const before = await partnerCount(env, admin.orgId);
-      const body = problem(await post(admin, { name: "Owned", country: "FR", category: "logistics", ownerId }), 422, "validation_failed");
+      const body = problem(
+        await post(admin, { name: "Owned", country: "FR", category: "logistics", ownerId }),
+        422,
+        "validation_failed",
+      );
       expectFieldError(body, "body.ownerId");
       expect(await partnerCount(env, admin.orgId)).toBe(before);
     }
@@ -134,12 +181,20 @@ describe("creating a partner", () => {
     await buildPartner(env, admin, { lei });
     const before = await partnerCount(env, admin.orgId);
     problem(await post(admin, { name: "Copycat", country: "FR", category: "other", lei }), 409, "conflict");
-    problem(await post(admin, { name: "Copycat", country: "FR", category: "other", lei: ` ${lei.toLowerCase()} ` }), 409, "conflict");
+    problem(
+      await post(admin, { name: "Copycat", country: "FR", category: "other", lei: ` ${lei.toLowerCase()} ` }),
+      409,
+      "conflict",
+    );
     expect(await partnerCount(env, admin.orgId)).toBe(before);
-    expect((await post(other, { name: "Same LEI elsewhere", country: "FR", category: "other", lei })).statusCode).toBe(201);
+    expect(
+      (await post(other, { name: "Same LEI elsewhere", country: "FR", category: "other", lei })).statusCode,
+    ).toBe(201);
     // Partners without an LEI never collide.
     expect((await post(admin, { name: "No LEI 1", country: "FR", category: "other" })).statusCode).toBe(201);
-    expect((await post(admin, { name: "No LEI 2", country: "FR", category: "other", lei: null })).statusCode).toBe(201);
+    expect(
+      (await post(admin, { name: "No LEI 2", country: "FR", category: "other", lei: null })).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -147,7 +202,10 @@ describe("reading, updating and deleting a partner", () => {
   it("GET answers 404 for a missing id and 400 for a malformed one", async () => {
     problem(await get(admin, MISSING), 404, "not_found");
     expectFieldError(problem(await get(admin, "not-a-uuid"), 400, "validation_failed"), "params.id");
-    expectFieldError(problem(await patch(admin, "not-a-uuid", { name: "x" }), 400, "validation_failed"), "params.id");
+    expectFieldError(
+      problem(await patch(admin, "not-a-uuid", { name: "x" }), 400, "validation_failed"),
+      "params.id",
+    );
     expectFieldError(problem(await del(admin, "not-a-uuid"), 400, "validation_failed"), "params.id");
     problem(await patch(admin, MISSING, { name: "x" }), 404, "not_found");
     problem(await del(admin, MISSING), 404, "not_found");
@@ -155,7 +213,15 @@ describe("reading, updating and deleting a partner", () => {
 
   it("PATCH changes only the fields it names, clears optional ones with empty strings, and records before/after", async () => {
     const created = (
-      await post(admin, { name: "Patchable", legalName: "Patchable SA", country: "FR", category: "logistics", description: "Old", tags: ["a"], website: "patch.example" })
+      await post(admin, {
+        name: "Patchable",
+        legalName: "Patchable SA",
+        country: "FR",
+        category: "logistics",
+        description: "Old",
+        tags: ["a"],
+        website: "patch.example",
+      })
     ).json();
     const lei = makeLei();
     const res = await patch(admin, created.id, { name: "Patched", description: "", lei, tags: ["B", "c"] });
@@ -217,16 +283,31 @@ describe("reading, updating and deleting a partner", () => {
   it("PATCH refuses an owner from another organization (422)", async () => {
     const p = await buildPartner(env, admin);
     const foreigner = await buildUser(env, other.orgId, "admin");
-    expectFieldError(problem(await patch(admin, p.id, { ownerId: foreigner.userId }), 422, "validation_failed"), "body.ownerId");
+    expectFieldError(
+      problem(await patch(admin, p.id, { ownerId: foreigner.userId }), 422, "validation_failed"),
+      "body.ownerId",
+    );
     expect((await get(admin, p.id)).json().owner).toBeNull();
   });
 
   it("DELETE answers 204, removes the partner with its parts and links, and records partner.delete", async () => {
     const p = await buildPartner(env, admin, { name: "Doomed" });
     const keeper = await buildPartner(env, admin, { name: "Keeper" });
-    const site = { name: "HQ", country: "IN", city: "Pune", timeZone: "Asia/Kolkata", workingHours: { start: "09:00", end: "18:00", days: [1, 2, 3, 4, 5] } };
-    expect((await call(env, admin, { method: "POST", url: `${BASE}/${p.id}/sites`, payload: site })).statusCode).toBe(201);
-    const link = await call(env, admin, { method: "POST", url: `${BASE}/${keeper.id}/subcontractors`, payload: { subcontractorId: p.id } });
+    const site = {
+      name: "HQ",
+      country: "IN",
+      city: "Pune",
+      timeZone: "Asia/Kolkata",
+      workingHours: { start: "09:00", end: "18:00", days: [1, 2, 3, 4, 5] },
+    };
+    expect(
+      (await call(env, admin, { method: "POST", url: `${BASE}/${p.id}/sites`, payload: site })).statusCode,
+    ).toBe(201);
+    const link = await call(env, admin, {
+      method: "POST",
+      url: `${BASE}/${keeper.id}/subcontractors`,
+      payload: { subcontractorId: p.id },
+    });
     expect(link.statusCode).toBe(201);
 
     const res = await del(admin, p.id);
@@ -251,7 +332,15 @@ describe("reading, updating and deleting a partner", () => {
 describe("lifecycle transitions through PATCH status", () => {
   it("walks the whole lifecycle, each move answering 200 and recording partner.status_change", async () => {
     const p = await buildPartner(env, admin);
-    const path = ["due_diligence", "contracting", "onboarding", "active", "exiting", "exited", "identified"] as const;
+    const path = [
+      "due_diligence",
+      "contracting",
+      "onboarding",
+      "active",
+      "exiting",
+      "exited",
+      "identified",
+    ] as const;
     let from = "identified";
     for (const to of path) {
       const res = await patch(admin, p.id, { status: to });
@@ -260,7 +349,9 @@ describe("lifecycle transitions through PATCH status", () => {
       expect(res.json().allowedTransitions).toEqual([...PARTNER_TRANSITIONS[to]]);
       from = to;
     }
-    const changes = (await auditEvents(env, admin.orgId, p.id)).filter((e) => e.action === "partner.status_change");
+    const changes = (await auditEvents(env, admin.orgId, p.id)).filter(
+      (e) => e.action === "partner.status_change",
+    );
     expect(changes.map((e) => [e.before?.status, e.after?.status])).toEqual([
       ["identified", "due_diligence"],
       ["due_diligence", "contracting"],
@@ -324,7 +415,15 @@ describe("who may do what", () => {
       ["GET", `${BASE}/export.csv`],
       ["POST", `${BASE}/import`],
     ] as const) {
-      problem(await call(env, null, { method, url, payload: method === "GET" || method === "DELETE" ? undefined : { name: "x" } }), 401, "unauthenticated");
+      problem(
+        await call(env, null, {
+          method,
+          url,
+          payload: method === "GET" || method === "DELETE" ? undefined : { name: "x" },
+        }),
+        401,
+        "unauthenticated",
+      );
     }
     expect((await get(admin, p.id)).statusCode).toBe(200);
   });
@@ -342,10 +441,16 @@ describe("who may do what", () => {
     const partnersBefore = await partnerCount(env, admin.orgId);
     expectStatus(await call(env, user, { url: BASE }), expected.read, "list");
     expectStatus(await get(user, p.id), expected.read, "get");
-    expectStatus(await post(user, { name: `By ${role}`, country: "PL", category: "other" }), expected.create, "create");
+    expectStatus(
+      await post(user, { name: `By ${role}`, country: "PL", category: "other" }),
+      expected.create,
+      "create",
+    );
     expect(await partnerCount(env, admin.orgId)).toBe(partnersBefore + (expected.create === 201 ? 1 : 0));
     expectStatus(await patch(user, p.id, { name: `Renamed by ${role}` }), expected.update, "update");
-    expect((await get(admin, p.id)).json().name).toBe(expected.update === 200 ? `Renamed by ${role}` : `Target of ${role}`);
+    expect((await get(admin, p.id)).json().name).toBe(
+      expected.update === 200 ? `Renamed by ${role}` : `Target of ${role}`,
+    );
     expectStatus(await del(user, p.id), expected.delete, "delete");
     expect((await get(admin, p.id)).statusCode).toBe(expected.delete === 204 ? 404 : 200);
   });
@@ -400,15 +505,27 @@ describe("who may do what", () => {
 describe("audit events commit or roll back with the change", () => {
   it("a failing audit write undoes a create", async () => {
     const before = await partnerCount(env, admin.orgId);
-    const res = await withFailingAudit(env, "partner.create", () => post(admin, { name: "Ghost", country: "DE", category: "other" }));
+    const res = await withFailingAudit(env, "partner.create", () =>
+      post(admin, { name: "Ghost", country: "DE", category: "other" }),
+    );
     problem(res, 500, "internal_error");
     expect(await partnerCount(env, admin.orgId)).toBe(before);
   });
 
   it("a failing audit write undoes an update and a status change", async () => {
     const p = await buildPartner(env, admin, { name: "Unchanged" });
-    problem(await withFailingAudit(env, "partner.update", () => patch(admin, p.id, { name: "Changed" })), 500, "internal_error");
-    problem(await withFailingAudit(env, "partner.status_change", () => patch(admin, p.id, { status: "due_diligence" })), 500, "internal_error");
+    problem(
+      await withFailingAudit(env, "partner.update", () => patch(admin, p.id, { name: "Changed" })),
+      500,
+      "internal_error",
+    );
+    problem(
+      await withFailingAudit(env, "partner.status_change", () =>
+        patch(admin, p.id, { status: "due_diligence" }),
+      ),
+      500,
+      "internal_error",
+    );
     expect((await get(admin, p.id)).json()).toMatchObject({ name: "Unchanged", status: "identified" });
   });
 
@@ -426,7 +543,12 @@ describe("audit events commit or roll back with the change", () => {
     await patch(org, p.id, { status: "due_diligence" });
     await del(org, p.id);
     const events = (await auditEvents(env, org.orgId)).slice(start);
-    expect(events.map((e) => e.action)).toEqual(["partner.create", "partner.update", "partner.status_change", "partner.delete"]);
+    expect(events.map((e) => e.action)).toEqual([
+      "partner.create",
+      "partner.update",
+      "partner.status_change",
+      "partner.delete",
+    ]);
     expect(events.every((e) => e.entity_id === p.id && e.actor_id === org.userId)).toBe(true);
     expect((await verifyChain(env.ctx.database.db, org.orgId)).ok).toBe(true);
   });

@@ -45,29 +45,44 @@ export async function auditEvents(env: TestEnv, orgId: string, id?: string): Pro
 
 /** Number of audit events of an organization. */
 export async function auditCount(env: TestEnv, orgId: string): Promise<number> {
-  const { rows } = await env.ctx.database.pool.query("SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1", [orgId]);
+  const { rows } = await env.ctx.database.pool.query(
+    "SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1",
+    [orgId],
+  );
   return rows[0].n;
 }
 
 /** Number of partners of an organization, straight from the table. */
 export async function partnerCount(env: TestEnv, orgId: string): Promise<number> {
-  const { rows } = await env.ctx.database.pool.query("SELECT count(*)::int AS n FROM partners WHERE org_id = $1", [orgId]);
+  const { rows } = await env.ctx.database.pool.query(
+    "SELECT count(*)::int AS n FROM partners WHERE org_id = $1",
+    [orgId],
+  );
   return rows[0].n;
 }
 
 /**
- * Runs `fn` while the database refuses to record audit events with `action`, to prove that a
- * change and its audit event commit or roll back together.
+ * Runs `fn` while the database refuses to record audit events with `action` (and, when given,
+ * whose `after.name` is `afterName`), to prove that a change and its audit event commit or roll
+ * back together.
  */
-export async function withFailingAudit<T>(env: TestEnv, action: string, fn: () => Promise<T>): Promise<T> {
+export async function withFailingAudit<T>(
+  env: TestEnv,
+  action: string,
+  fn: () => Promise<T>,
+  afterName?: string,
+): Promise<T> {
   const { pool } = env.ctx.database;
   await pool.query(`CREATE OR REPLACE FUNCTION test_refuse_audit() RETURNS trigger AS $$
     BEGIN
-      IF NEW.action = TG_ARGV[0] THEN RAISE EXCEPTION 'audit refused by the test'; END IF;
+      IF NEW.action = TG_ARGV[0] AND (TG_ARGV[1] = '' OR NEW.after->>'name' = TG_ARGV[1]) THEN
+        RAISE EXCEPTION 'audit refused by the test';
+      END IF;
       RETURN NEW;
     END $$ LANGUAGE plpgsql`);
+  const arg = (v: string) => `'${v.replace(/'/g, "")}'`;
   await pool.query(
-    `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_refuse_audit('${action.replace(/'/g, "")}')`,
+    `CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_refuse_audit(${arg(action)}, ${arg(afterName ?? "")})`,
   );
   try {
     return await fn();

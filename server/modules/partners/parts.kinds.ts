@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, arrayContains, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { countryName } from "../../../domain/countries.js";
 import type {
@@ -15,15 +15,30 @@ import type {
   UpdateSite,
   UpdateSubcontractor,
 } from "../../../domain/partner-parts.js";
+import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
 import { invalid } from "../../platform/errors.js";
+import {
+  partnerContacts,
+  partnerServices,
+  partnerSites,
+  partnerSubcontractors,
+  partners,
+} from "./partners.tables.js";
 import type { PartKind } from "./parts.service.js";
-import { partnerContacts, partnerServices, partnerSites, partnerSubcontractors, partners } from "./partners.tables.js";
 
-const stamps = (r: { createdAt: Date; updatedAt: Date }) => ({ createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() });
+const stamps = (r: { createdAt: Date; updatedAt: Date }) => ({
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
 /** Drops keys whose value is undefined, so a PATCH touches only what it names. */
 const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-export const siteKind: PartKind<typeof partnerSites.$inferSelect, z.infer<typeof CreateSite>, z.infer<typeof UpdateSite>, Site> = {
+export const siteKind: PartKind<
+  typeof partnerSites.$inferSelect,
+  z.infer<typeof CreateSite>,
+  z.infer<typeof UpdateSite>,
+  Site
+> = {
   entity: "site",
   table: partnerSites,
   toValues: defined,
@@ -41,10 +56,43 @@ export const siteKind: PartKind<typeof partnerSites.$inferSelect, z.infer<typeof
     })),
 };
 
-export const serviceKind: PartKind<typeof partnerServices.$inferSelect, z.infer<typeof CreateService>, z.infer<typeof UpdateService>, Service> = {
+export const serviceKind: PartKind<
+  typeof partnerServices.$inferSelect,
+  z.infer<typeof CreateService>,
+  z.infer<typeof UpdateService>,
+  Service
+> = {
   entity: "service",
   table: partnerServices,
   toValues: defined,
+  /** Sub-contractor links naming the service forget it (each such change is audited), so no link points at a deleted service. */
+  async beforeDelete(tx, actor, partnerId, row) {
+    const links = await tx
+      .select()
+      .from(partnerSubcontractors)
+      .where(
+        and(
+          eq(partnerSubcontractors.partnerId, partnerId),
+          eq(partnerSubcontractors.orgId, actor.orgId),
+          arrayContains(partnerSubcontractors.serviceIds, [row.id]),
+        ),
+      );
+    for (const link of links) {
+      const serviceIds = link.serviceIds.filter((s) => s !== row.id);
+      await tx
+        .update(partnerSubcontractors)
+        .set({ serviceIds, updatedAt: new Date() })
+        .where(eq(partnerSubcontractors.id, link.id));
+      await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+        action: "subcontractor.update",
+        entityType: "subcontractor",
+        entityId: link.id,
+        relatedIds: [partnerId],
+        before: { serviceIds: link.serviceIds },
+        after: { serviceIds },
+      });
+    }
+  },
   present: async (_db, rows) =>
     rows.map((r) => ({
       id: r.id,
@@ -60,17 +108,36 @@ export const serviceKind: PartKind<typeof partnerServices.$inferSelect, z.infer<
     })),
 };
 
-export const contactKind: PartKind<typeof partnerContacts.$inferSelect, z.infer<typeof CreateContact>, z.infer<typeof UpdateContact>, Contact> = {
+export const contactKind: PartKind<
+  typeof partnerContacts.$inferSelect,
+  z.infer<typeof CreateContact>,
+  z.infer<typeof UpdateContact>,
+  Contact
+> = {
   entity: "contact",
   table: partnerContacts,
   toValues: defined,
   present: async (_db, rows) =>
-    rows.map((r) => ({ id: r.id, partnerId: r.partnerId, name: r.name, email: r.email, phone: r.phone, role: r.role, isPrimary: r.isPrimary, ...stamps(r) })),
+    rows.map((r) => ({
+      id: r.id,
+      partnerId: r.partnerId,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      role: r.role,
+      isPrimary: r.isPrimary,
+      ...stamps(r),
+    })),
 };
 
 type SubRow = typeof partnerSubcontractors.$inferSelect;
 
-export const subcontractorKind: PartKind<SubRow, z.infer<typeof CreateSubcontractor>, z.infer<typeof UpdateSubcontractor>, Subcontractor> = {
+export const subcontractorKind: PartKind<
+  SubRow,
+  z.infer<typeof CreateSubcontractor>,
+  z.infer<typeof UpdateSubcontractor>,
+  Subcontractor
+> = {
   entity: "subcontractor",
   table: partnerSubcontractors,
   duplicateMessage: "This partner is already recorded as a sub-contractor",
@@ -78,16 +145,32 @@ export const subcontractorKind: PartKind<SubRow, z.infer<typeof CreateSubcontrac
   /** The fourth party must be another partner of the same organization; services must be this partner's. */
   async check(tx, actor, partnerId, input) {
     if ("subcontractorId" in input && input.subcontractorId) {
-      if (input.subcontractorId === partnerId) throw invalid("A partner cannot be its own sub-contractor", [{ path: "body.subcontractorId", message: "Choose another partner" }]);
-      const [p] = await tx.select({ id: partners.id }).from(partners).where(and(eq(partners.id, input.subcontractorId), eq(partners.orgId, actor.orgId)));
-      if (!p) throw invalid("Unknown partner", [{ path: "body.subcontractorId", message: "Unknown partner" }]);
+      if (input.subcontractorId === partnerId)
+        throw invalid("A partner cannot be its own sub-contractor", [
+          { path: "body.subcontractorId", message: "Choose another partner" },
+        ]);
+      const [p] = await tx
+        .select({ id: partners.id })
+        .from(partners)
+        .where(and(eq(partners.id, input.subcontractorId), eq(partners.orgId, actor.orgId)));
+      if (!p)
+        throw invalid("Unknown partner", [{ path: "body.subcontractorId", message: "Unknown partner" }]);
     }
     if (input.serviceIds?.length) {
       const found = await tx
         .select({ id: partnerServices.id })
         .from(partnerServices)
-        .where(and(inArray(partnerServices.id, input.serviceIds), eq(partnerServices.partnerId, partnerId), eq(partnerServices.orgId, actor.orgId)));
-      if (found.length !== new Set(input.serviceIds).size) throw invalid("Unknown service", [{ path: "body.serviceIds", message: "Each service must belong to this partner" }]);
+        .where(
+          and(
+            inArray(partnerServices.id, input.serviceIds),
+            eq(partnerServices.partnerId, partnerId),
+            eq(partnerServices.orgId, actor.orgId),
+          ),
+        );
+      if (found.length !== new Set(input.serviceIds).size)
+        throw invalid("Unknown service", [
+          { path: "body.serviceIds", message: "Each service must belong to this partner" },
+        ]);
     }
   },
   async present(db, rows) {
@@ -100,7 +183,12 @@ export const subcontractorKind: PartKind<SubRow, z.infer<typeof CreateSubcontrac
     return rows.map((r) => ({
       id: r.id,
       partnerId: r.partnerId,
-      subcontractor: byId.get(r.subcontractorId) ?? { id: r.subcontractorId, name: "(deleted)", country: "", status: "exited" },
+      subcontractor: byId.get(r.subcontractorId) ?? {
+        id: r.subcontractorId,
+        name: "(deleted)",
+        country: "",
+        status: "exited",
+      },
       description: r.description,
       serviceIds: r.serviceIds,
       ...stamps(r),

@@ -35,9 +35,30 @@ interface PartSchemas {
 
 const PARTS: PartSchemas[] = [
   { path: "sites", tag: "partner sites", create: CreateSite, update: UpdateSite, out: Site, kind: siteKind },
-  { path: "services", tag: "partner services", create: CreateService, update: UpdateService, out: Service, kind: serviceKind },
-  { path: "contacts", tag: "partner contacts", create: CreateContact, update: UpdateContact, out: Contact, kind: contactKind },
-  { path: "subcontractors", tag: "partner sub-contractors", create: CreateSubcontractor, update: UpdateSubcontractor, out: Subcontractor, kind: subcontractorKind },
+  {
+    path: "services",
+    tag: "partner services",
+    create: CreateService,
+    update: UpdateService,
+    out: Service,
+    kind: serviceKind,
+  },
+  {
+    path: "contacts",
+    tag: "partner contacts",
+    create: CreateContact,
+    update: UpdateContact,
+    out: Contact,
+    kind: contactKind,
+  },
+  {
+    path: "subcontractors",
+    tag: "partner sub-contractors",
+    create: CreateSubcontractor,
+    update: UpdateSubcontractor,
+    out: Subcontractor,
+    kind: subcontractorKind,
+  },
 ];
 
 /** List/create/update/delete routes for each kind of partner part, under `/api/v1/partners/:id/…`. */
@@ -49,19 +70,64 @@ export function partRoutes(ctx: AppContext) {
       const tags = [part.tag];
       const collection = `/api/v1/partners/:id/${part.path}`;
       const item = `${collection}/:partId`;
-      app.get(collection, { preValidation: guard(partnerPolicy.read), schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(part.out) }), ...problems(400, 401, 403, 404) } } }, async (req) =>
-        service.list(authorize(req.actor, partnerPolicy.read), req.params.id),
+      app.get(
+        collection,
+        {
+          preValidation: guard(partnerPolicy.read),
+          schema: {
+            tags,
+            params: IdParams,
+            response: { 200: z.object({ items: z.array(part.out) }), ...problems(400, 401, 403, 404) },
+          },
+        },
+        async (req) => service.list(authorize(req.actor, partnerPolicy.read), req.params.id),
       );
-      app.post(collection, { preValidation: guard(partnerPolicy.update), schema: { tags, params: IdParams, body: part.create, response: { 201: part.out, ...problems(400, 401, 403, 404, 409, 422) } } }, async (req, reply) =>
-        reply.code(201).send(await service.create(authorize(req.actor, partnerPolicy.update), req.params.id, req.body)),
+      app.post(
+        collection,
+        {
+          preValidation: guard(partnerPolicy.update),
+          schema: {
+            tags,
+            params: IdParams,
+            body: part.create,
+            response: { 201: part.out, ...problems(400, 401, 403, 404, 409, 422) },
+          },
+        },
+        async (req, reply) =>
+          reply
+            .code(201)
+            .send(await service.create(authorize(req.actor, partnerPolicy.update), req.params.id, req.body)),
       );
-      app.patch(item, { preValidation: guard(partnerPolicy.update), schema: { tags, params: PartParams, body: part.update, response: { 200: part.out, ...problems(400, 401, 403, 404, 409, 422) } } }, async (req) =>
-        service.update(authorize(req.actor, partnerPolicy.update), req.params.id, req.params.partId, req.body),
+      app.patch(
+        item,
+        {
+          preValidation: guard(partnerPolicy.update),
+          schema: {
+            tags,
+            params: PartParams,
+            body: part.update,
+            response: { 200: part.out, ...problems(400, 401, 403, 404, 409, 422) },
+          },
+        },
+        async (req) =>
+          service.update(
+            authorize(req.actor, partnerPolicy.update),
+            req.params.id,
+            req.params.partId,
+            req.body,
+          ),
       );
-      app.delete(item, { preValidation: guard(partnerPolicy.update), schema: { tags, params: PartParams, response: { 204: NoContent, ...problems(400, 401, 403, 404) } } }, async (req, reply) => {
-        await service.remove(authorize(req.actor, partnerPolicy.update), req.params.id, req.params.partId);
-        return reply.code(204).send(null);
-      });
+      app.delete(
+        item,
+        {
+          preValidation: guard(partnerPolicy.update),
+          schema: { tags, params: PartParams, response: { 204: NoContent, ...problems(400, 401, 403, 404) } },
+        },
+        async (req, reply) => {
+          await service.remove(authorize(req.actor, partnerPolicy.update), req.params.id, req.params.partId);
+          return reply.code(204).send(null);
+        },
+      );
     }
   };
 }

@@ -31,6 +31,8 @@ export interface PartKind<Row extends { id: string }, Create, Update, Out> {
   present(db: Queryable, rows: Row[]): Promise<Out[]>;
   /** Message for a unique-constraint violation, if the table has one. */
   duplicateMessage?: string;
+  /** Tidies what refers to a part about to be deleted, inside the deleting transaction. */
+  beforeDelete?(tx: Tx, actor: Actor, partnerId: string, row: Row): Promise<void>;
 }
 
 /**
@@ -38,12 +40,18 @@ export interface PartKind<Row extends { id: string }, Create, Update, Out> {
  * Every change locks the partner row (so a concurrent delete cannot orphan the part), writes the
  * part, and records an audit event related to the partner, all in one transaction.
  */
-export function createPartService<Row extends { id: string }, Create, Update, Out>(ctx: AppContext, kind: PartKind<Row, Create, Update, Out>) {
+export function createPartService<Row extends { id: string }, Create, Update, Out>(
+  ctx: AppContext,
+  kind: PartKind<Row, Create, Update, Out>,
+) {
   const { db } = ctx.database;
   const t = kind.table;
 
   async function assertPartner(q: Queryable, orgId: string, partnerId: string) {
-    const [p] = await q.select({ id: partners.id }).from(partners).where(and(eq(partners.id, partnerId), eq(partners.orgId, orgId)));
+    const [p] = await q
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.id, partnerId), eq(partners.orgId, orgId)));
     if (!p) throw notFound("Partner");
   }
 
@@ -56,8 +64,23 @@ export function createPartService<Row extends { id: string }, Create, Update, Ou
     return row;
   }
 
-  const audit = (tx: Tx, actor: Actor, action: string, partnerId: string, id: string, before?: unknown, after?: unknown) =>
-    recordAudit(tx, actor.orgId, auditActorOf(actor), { action: `${kind.entity}.${action}`, entityType: kind.entity, entityId: id, relatedIds: [partnerId], before, after });
+  const audit = (
+    tx: Tx,
+    actor: Actor,
+    action: string,
+    partnerId: string,
+    id: string,
+    before?: unknown,
+    after?: unknown,
+  ) =>
+    recordAudit(tx, actor.orgId, auditActorOf(actor), {
+      action: `${kind.entity}.${action}`,
+      entityType: kind.entity,
+      entityId: id,
+      relatedIds: [partnerId],
+      before,
+      after,
+    });
 
   const translate = (e: unknown): never => {
     if (isUniqueViolation(e) && kind.duplicateMessage) throw conflict(kind.duplicateMessage);
@@ -115,6 +138,7 @@ export function createPartService<Row extends { id: string }, Create, Update, Ou
       await db.transaction(async (tx) => {
         await lockPartner(tx, actor.orgId, partnerId);
         const before = await loadPart(tx, actor, partnerId, id);
+        await kind.beforeDelete?.(tx, actor, partnerId, before);
         await tx.delete(t).where(eq(t.id, id));
         await audit(tx, actor, "delete", partnerId, id, await one(tx, before));
       });

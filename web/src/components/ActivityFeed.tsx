@@ -49,17 +49,21 @@ export function ActivityFeed({
   filter,
   pageSize = 20,
   showChanges = true,
+  hideSignIns = false,
 }: {
   filter: AuditQuery;
   pageSize?: number;
   showChanges?: boolean;
+  /** Leave out sign-in/sign-out events, which drown changes in a short feed. */
+  hideSignIns?: boolean;
 }) {
   const query = useInfiniteQuery({
-    queryKey: ["audit-events", "feed", filter, pageSize],
+    queryKey: ["audit-events", "feed", filter, pageSize, hideSignIns],
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET("/api/v1/audit-events", {
-          params: { query: { ...filter, limit: pageSize, cursor: pageParam } },
+          // Sign-ins are filtered out below, so read further back to still fill the feed.
+          params: { query: { ...filter, limit: hideSignIns ? 50 : pageSize, cursor: pageParam } },
         }),
       ),
     initialPageParam: undefined as string | undefined,
@@ -82,7 +86,8 @@ export function ActivityFeed({
     );
   }
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
-  const events = query.data.pages.flatMap((p) => p.items);
+  const all = query.data.pages.flatMap((p) => p.items);
+  const events = hideSignIns ? all.filter((e) => !e.action.startsWith("auth.")).slice(0, pageSize) : all;
   if (events.length === 0) {
     return (
       <Empty
@@ -123,7 +128,7 @@ export function ActivityFeed({
           </Timeline.Item>
         ))}
       </Timeline>
-      {query.hasNextPage && (
+      {query.hasNextPage && !hideSignIns && (
         <Button
           variant="subtle"
           size="xs"
@@ -141,9 +146,10 @@ export function ActivityFeed({
 /** The name of the record an event is about, when its before/after carries one. */
 function displayName(e: AuditEvent): string | null {
   for (const v of [e.after, e.before]) {
-    if (v && typeof v === "object" && "name" in v && typeof (v as { name: unknown }).name === "string") {
-      return (v as { name: string }).name;
-    }
+    if (!v || typeof v !== "object") continue;
+    const r = v as { name?: unknown; subcontractor?: { name?: unknown } };
+    if (typeof r.name === "string") return r.name;
+    if (typeof r.subcontractor?.name === "string") return r.subcontractor.name;
   }
   return null;
 }

@@ -1,8 +1,33 @@
+import { countryName } from "../../../domain/countries";
 import { PARTNER_STATUS_LABELS, type PartnerStatus } from "../../../domain/lifecycle";
+import { DATA_CATEGORY_LABELS } from "../../../domain/partner-parts";
+import { CATEGORY_LABELS, type PartnerCategory } from "../../../domain/partners";
 import { ROLE_LABELS, type Role } from "../../../domain/roles";
+import { flagEmoji, formatDate } from "./format";
+import { describeDays } from "./siteClock";
 
 /** Fields every record carries that say nothing to a reader of the trail. */
-const NOISE = new Set(["id", "orgId", "partnerId", "createdAt", "updatedAt", "passwordHash", "tokenHash"]);
+const NOISE = new Set([
+  "id",
+  "orgId",
+  "partnerId",
+  "createdAt",
+  "updatedAt",
+  "passwordHash",
+  "tokenHash",
+  // Derived from `country`, which is shown with its name already.
+  "countryName",
+]);
+
+const FIELD_LABELS: Record<string, string> = {
+  lei: "LEI",
+  ownerId: "Owner",
+  serviceIds: "Services",
+  dataCategories: "Data shared",
+  dataLocations: "Data locations",
+  isPrimary: "Primary contact",
+  timeZone: "Time zone",
+};
 
 const ENTITY_LABELS: Record<string, string> = {
   partner: "partner",
@@ -75,19 +100,45 @@ function capitalize(s: string): string {
 
 /** "legalName" → "Legal name". */
 export function fieldLabel(key: string): string {
-  return capitalize(key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
+  return FIELD_LABELS[key] ?? capitalize(key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
 }
+
+const country = (code: unknown) =>
+  typeof code === "string" ? `${flagEmoji(code)} ${countryName(code)}` : String(code);
+
+/** Formatting of fields whose raw JSON would read badly; keyed by field name. */
+const FORMATTERS: Record<string, (v: unknown) => string> = {
+  status: (v) => PARTNER_STATUS_LABELS[v as PartnerStatus] ?? String(v),
+  role: (v) => ROLE_LABELS[v as Role] ?? String(v),
+  category: (v) => CATEGORY_LABELS[v as PartnerCategory] ?? String(v),
+  criticality: (v) => capitalize(String(v)),
+  country,
+  dataLocations: (v) => (Array.isArray(v) ? v.map(country).join(", ") : String(v)),
+  dataCategories: (v) =>
+    Array.isArray(v)
+      ? v.map((c) => DATA_CATEGORY_LABELS[c as keyof typeof DATA_CATEGORY_LABELS] ?? c).join(", ")
+      : String(v),
+  startDate: (v) => formatDate(String(v)),
+  serviceIds: (v) => (Array.isArray(v) ? `${v.length} linked` : String(v)),
+  workingHours: (v) => {
+    const w = v as { start?: string; end?: string; days?: number[] };
+    return w?.start && w.end ? `${w.start}–${w.end}, ${describeDays(w.days ?? [])}` : JSON.stringify(v);
+  },
+};
 
 /** A short readable form of any JSON value from before/after. */
 export function formatValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (key === "status" && typeof value === "string" && value in PARTNER_STATUS_LABELS) {
-    return PARTNER_STATUS_LABELS[value as PartnerStatus];
-  }
-  if (key === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  if (Array.isArray(value) && value.length === 0) return "—";
+  const format = FORMATTERS[key];
+  if (format) return format(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map((v) => formatValue("", v)).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((v) => formatValue("", v)).join(", ");
+  if (typeof value === "object") {
+    // A nested record (e.g. the sub-contractor partner) reads best as its name.
+    const name = (value as { name?: unknown }).name;
+    return typeof name === "string" ? name : JSON.stringify(value);
+  }
   return String(value);
 }
 

@@ -79,7 +79,7 @@ export function ApiTokensPage() {
         ) : (
           <>
             <Table.ScrollContainer minWidth={900}>
-              <Table>
+              <Table className="data-table">
                 <Table.Thead bg="gray.0">
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>

@@ -103,7 +103,7 @@ export function AuditPage() {
         ) : (
           <>
             <Table.ScrollContainer minWidth={900}>
-              <Table style={{ opacity: events.isPlaceholderData ? 0.6 : 1 }}>
+              <Table className="data-table" style={{ opacity: events.isPlaceholderData ? 0.6 : 1 }}>
                 <Table.Thead bg="gray.0">
                   <Table.Tr>
                     <Table.Th w={36} />

@@ -110,7 +110,7 @@ export function DashboardPage() {
   const header = (
     <PageHeader
       title={`Welcome, ${firstName}`}
-      description={`An overview of ${me.organization.name}'s outsourcing.`}
+      description={`Outsourcing at ${me.organization.name} at a glance.`}
     />
   );
   if (partners.isError)
@@ -127,7 +127,7 @@ export function DashboardPage() {
         <Card>
           <Empty
             icon={<IconBuildingSkyscraper size={28} />}
-            title="Add your first partner"
+            title="No partners yet"
             description={
               <>
                 The dashboard fills in as you record partners, their services and sites. To explore with
@@ -215,7 +215,7 @@ export function DashboardPage() {
                   Open audit log
                 </Button>
               </Group>
-              <ActivityFeed filter={{}} pageSize={7} showChanges={false} />
+              <ActivityFeed filter={{}} pageSize={7} showChanges={false} hideSignIns />
             </Card>
           </Grid.Col>
         )}

@@ -84,6 +84,9 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
       const errors: FieldErrors = {};
       for (const [k, m] of Object.entries(zodErrors(CreatePartner, partnerBody(v))))
         errors[k.split(".")[0]] ??= m;
+      // An empty select deserves a plainer sentence than the schema's format rule.
+      if (!v.country) errors.country = "Choose a country";
+      if (!v.category) errors.category = "Choose a category";
       return errors;
     },
   });

@@ -118,7 +118,10 @@ export function PartnersPage() {
         ) : (
           <>
             <Table.ScrollContainer minWidth={960}>
-              <Table style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}>
+              <Table
+                className="data-table"
+                style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}
+              >
                 <PartnersTableHead sort={search.sort ?? "name"} onSort={(sort) => setSearch({ sort })} />
                 <Table.Tbody>
                   {firstLoad ? <TableSkeleton rows={8} cols={8} /> : <PartnersTable items={items} />}

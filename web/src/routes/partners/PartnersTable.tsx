@@ -46,8 +46,7 @@ export function PartnersTableHead({ sort, onSort }: { sort: PartnerSort; onSort:
         <SortHeader field="status" label="Status" sort={sort} onSort={onSort} />
         <SortHeader field="country" label="Country" sort={sort} onSort={onSort} />
         <SortHeader field="category" label="Category" sort={sort} onSort={onSort} />
-        <Table.Th>Criticality</Table.Th>
-        <Table.Th ta="right">Services</Table.Th>
+        <Table.Th>Services</Table.Th>
         <Table.Th>Owner</Table.Th>
         <SortHeader field="updatedAt" label="Updated" sort={sort} onSort={onSort} />
       </Table.Tr>
@@ -71,7 +70,7 @@ export function PartnersTable({ items }: { items: PartnerListItem[] }) {
             if (e.key === "Enter") open(p.id);
           }}
         >
-          <Table.Td maw={320}>
+          <Table.Td maw={300}>
             <Stack gap={2}>
               <Text fw={600} size="sm" truncate>
                 {p.name}
@@ -79,18 +78,18 @@ export function PartnersTable({ items }: { items: PartnerListItem[] }) {
               {(p.legalName || p.tags.length > 0) && (
                 <Group gap={4} wrap="nowrap">
                   {p.legalName && (
-                    <Text size="xs" c="dimmed" truncate maw={180}>
+                    <Text size="xs" c="dimmed" truncate maw={160}>
                       {p.legalName}
                     </Text>
                   )}
-                  {p.tags.slice(0, 3).map((t) => (
+                  {p.tags.slice(0, 2).map((t) => (
                     <Badge key={t} size="xs" color="gray" variant="outline">
                       {t}
                     </Badge>
                   ))}
-                  {p.tags.length > 3 && (
+                  {p.tags.length > 2 && (
                     <Text size="xs" c="dimmed">
-                      +{p.tags.length - 3}
+                      +{p.tags.length - 2}
                     </Text>
                   )}
                 </Group>

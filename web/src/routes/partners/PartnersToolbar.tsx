@@ -14,7 +14,10 @@ import { hasFilters, type PartnersSearch } from "./search";
 
 const STATUS_OPTIONS = PARTNER_STATUSES.map((s) => ({ value: s, label: PARTNER_STATUS_LABELS[s] }));
 const CATEGORY_OPTIONS = PARTNER_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
-const CRITICALITY_OPTIONS = CRITICALITIES.map((c) => ({ value: c, label: `Has ${c} services` }));
+const CRITICALITY_OPTIONS = CRITICALITIES.map((c) => ({
+  value: c,
+  label: `${c[0].toUpperCase()}${c.slice(1)} services`,
+}));
 
 /**
  * A text input whose value reaches `onCommit` only after typing pauses, so the list is not
@@ -57,7 +60,7 @@ export function PartnersToolbar(props: {
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: "100%", sm: 280 }}
+        w={{ base: "100%", sm: 230 }}
         rightSection={
           q ? (
             <IconX
@@ -76,7 +79,7 @@ export function PartnersToolbar(props: {
         value={search.status ?? []}
         onChange={(v) => onChange({ status: many(v as NonNullable<PartnersSearch["status"]>) })}
         clearable
-        w={200}
+        w={160}
       />
       <MultiSelect
         placeholder={search.category?.length ? undefined : "Category"}
@@ -85,7 +88,7 @@ export function PartnersToolbar(props: {
         value={search.category ?? []}
         onChange={(v) => onChange({ category: many(v as NonNullable<PartnersSearch["category"]>) })}
         clearable
-        w={200}
+        w={160}
       />
       <MultiSelect
         placeholder={search.country?.length ? undefined : "Country"}
@@ -96,7 +99,7 @@ export function PartnersToolbar(props: {
         searchable
         clearable
         limit={50}
-        w={200}
+        w={160}
       />
       <Select
         placeholder="Criticality"
@@ -105,7 +108,7 @@ export function PartnersToolbar(props: {
         value={search.criticality ?? null}
         onChange={(v) => onChange({ criticality: (v as Criticality | null) ?? undefined })}
         clearable
-        w={190}
+        w={150}
       />
       <TextInput
         placeholder="Tag"
@@ -113,7 +116,7 @@ export function PartnersToolbar(props: {
         leftSection={<IconTag size={16} />}
         value={tag}
         onChange={(e) => setTag(e.currentTarget.value)}
-        w={140}
+        w={120}
       />
       {hasFilters(search) && (
         <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>

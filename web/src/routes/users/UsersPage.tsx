@@ -118,7 +118,7 @@ export function UsersPage() {
         ) : (
           <>
             <Table.ScrollContainer minWidth={820}>
-              <Table>
+              <Table className="data-table">
                 <Table.Thead bg="gray.0">
                   <Table.Tr>
                     <Table.Th>User</Table.Th>

@@ -16,7 +16,7 @@ import { NotFoundPage } from "../../NotFoundPage";
 import { partnerKeys, partnerQuery } from "../queries";
 
 const TABS = [
-  { value: "", to: "/partners/$partnerId", label: "Overview" },
+  { value: "overview", to: "/partners/$partnerId", label: "Overview" },
   { value: "sites", to: "/partners/$partnerId/sites", label: "Sites", count: "sites" },
   { value: "services", to: "/partners/$partnerId/services", label: "Services", count: "services" },
   { value: "contacts", to: "/partners/$partnerId/contacts", label: "Contacts", count: "contacts" },
@@ -38,7 +38,8 @@ export function PartnerLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [confirmOpened, confirm] = useDisclosure();
-  const current = pathname.replace(`/partners/${partnerId}`, "").replace(/^\//, "").split("/")[0] ?? "";
+  const current =
+    pathname.replace(`/partners/${partnerId}`, "").replace(/^\//, "").split("/")[0] || "overview";
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE("/api/v1/partners/{id}", { params: { path: { id: partnerId } } })),
     onSuccess: () => {
@@ -134,7 +135,7 @@ export function PartnerLayout() {
         mb="lg"
       >
         <Tabs.List>
-          {TABS.map((t) => (
+          {TABS.filter((t) => t.value !== "activity" || can(me, "audit", "read")).map((t) => (
             <Tabs.Tab
               key={t.value}
               value={t.value}

@@ -76,6 +76,8 @@ export function SiteModal(props: {
     validate: (v) => {
       const errors: Record<string, string> = {};
       for (const [k, m] of Object.entries(zodErrors(CreateSite, toBody(v)))) errors[collapse(k)] ??= m;
+      if (!v.country) errors.country = "Choose a country";
+      if (v.days.length === 0) errors.days = "Pick at least one day";
       return errors;
     },
   });
