@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { Role } from "../../domain/roles.js";
 import { forbidden, unauthenticated } from "./errors.js";
 
@@ -53,3 +54,12 @@ export function abilities<P extends Record<string, Rule>>(policy: P, actor: Acto
     boolean
   >;
 }
+
+/**
+ * A `preValidation` hook that applies `rule` before Fastify validates params and body, so an
+ * anonymous caller gets 401 and a caller without the role 403 whatever they send, rather than a
+ * 400 describing what the schema expected. Handlers still call `authorize` to narrow the actor.
+ */
+export const guard = (rule: Rule) => async (req: FastifyRequest) => {
+  authorize(req.actor, rule);
+};

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { ApiToken, CreateApiToken, CreatedApiToken } from "../../../domain/auth.js";
 import { IdParams, PageQuery, page } from "../../../domain/common.js";
-import { authorize } from "../../platform/access.js";
+import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
 import { apiTokenPolicy } from "./api-tokens.policy.js";
@@ -16,6 +16,7 @@ export function apiTokenRoutes(ctx: AppContext) {
     app.get(
       "/api/v1/api-tokens",
       {
+        preValidation: guard(apiTokenPolicy.read),
         schema: {
           tags,
           querystring: PageQuery,
@@ -27,6 +28,7 @@ export function apiTokenRoutes(ctx: AppContext) {
     app.post(
       "/api/v1/api-tokens",
       {
+        preValidation: guard(apiTokenPolicy.create),
         schema: {
           tags,
           summary: "Create a token (the secret is in the response only)",
@@ -40,6 +42,7 @@ export function apiTokenRoutes(ctx: AppContext) {
     app.delete(
       "/api/v1/api-tokens/:id",
       {
+        preValidation: guard(apiTokenPolicy.revoke),
         schema: {
           tags,
           summary: "Revoke a token",

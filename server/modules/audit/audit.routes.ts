@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { AuditEvent, ListAuditQuery, VerifyResult } from "../../../domain/audit.js";
 import { page } from "../../../domain/common.js";
-import { authorize } from "../../platform/access.js";
+import { authorize, guard } from "../../platform/access.js";
 import { verifyChain } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
 import { problems, typed } from "../../platform/http/typed.js";
@@ -17,6 +17,7 @@ export function auditRoutes(ctx: AppContext) {
     app.get(
       "/api/v1/audit-events",
       {
+        preValidation: guard(auditPolicy.read),
         schema: {
           tags,
           querystring: ListAuditQuery,
@@ -28,6 +29,7 @@ export function auditRoutes(ctx: AppContext) {
     app.get(
       "/api/v1/audit-events/verify",
       {
+        preValidation: guard(auditPolicy.read),
         schema: {
           tags,
           summary: "Recompute the organization's hash chain",

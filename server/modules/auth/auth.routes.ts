@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ChangePasswordBody, LoginBody, Me, SetupBody, SetupStatus } from "../../../domain/auth.js";
-import { authorize, type Rule } from "../../platform/access.js";
+import { authorize, guard, type Rule } from "../../platform/access.js";
 import { SESSION_COOKIE } from "../../platform/auth/actor.plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
@@ -11,6 +11,8 @@ import { allAbilities } from "../policies.js";
 import { createAuthService } from "./auth.service.js";
 
 const anyone: Rule = () => true;
+/** Password changes need a person signed in, not an API token. */
+const signedInUser: Rule = (a) => a.kind === "user";
 
 /** Sets the HttpOnly session cookie; `Secure` follows COOKIE_SECURE (auto: when served over HTTPS). */
 function setSessionCookie(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string) {
@@ -153,6 +155,7 @@ export function authRoutes(ctx: AppContext) {
     app.post(
       "/api/v1/me/password",
       {
+        preValidation: guard(signedInUser),
         schema: {
           tags,
           summary: "Change your password; ends your other sessions",
@@ -161,7 +164,7 @@ export function authRoutes(ctx: AppContext) {
         },
       },
       async (req, reply) => {
-        const actor = authorize(req.actor, (a) => a.kind === "user");
+        const actor = authorize(req.actor, signedInUser);
         await auth.changePassword(actor, req.body.currentPassword, req.body.newPassword);
         return reply.code(204).send(null);
       },

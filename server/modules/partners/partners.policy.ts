@@ -1,5 +1,4 @@
-import type { FastifyRequest } from "fastify";
-import { anyOf, authorize, type Rule, STAFF_READ } from "../../platform/access.js";
+import { anyOf, STAFF_READ } from "../../platform/access.js";
 
 /** Who may do what with partners and their sites, services, contacts and sub-contractors. */
 export const partnerPolicy = {
@@ -9,13 +8,4 @@ export const partnerPolicy = {
   delete: anyOf("admin"),
   import: anyOf("admin", "vendor_manager"),
   export: STAFF_READ,
-};
-
-/**
- * A `preValidation` hook that applies `rule` before Fastify validates params and body, so an
- * anonymous caller gets 401 and a caller without the role 403 whatever they send, rather than a
- * 400 describing what the schema expected. Handlers still call `authorize` to narrow the actor.
- */
-export const guard = (rule: Rule) => async (req: FastifyRequest) => {
-  authorize(req.actor, rule);
 };

@@ -9,11 +9,11 @@ import {
   PartnerListItem,
   UpdatePartner,
 } from "../../../domain/partners.js";
-import { authorize } from "../../platform/access.js";
+import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
 import { importPartners, partnersToCsv } from "./partners.csv.js";
-import { guard, partnerPolicy } from "./partners.policy.js";
+import { partnerPolicy } from "./partners.policy.js";
 import { createPartnerService } from "./partners.service.js";
 import { partRoutes } from "./parts.routes.js";
 

@@ -16,10 +16,10 @@ import {
   UpdateSite,
   UpdateSubcontractor,
 } from "../../../domain/partner-parts.js";
-import { authorize } from "../../platform/access.js";
+import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
-import { guard, partnerPolicy } from "./partners.policy.js";
+import { partnerPolicy } from "./partners.policy.js";
 import { contactKind, serviceKind, siteKind, subcontractorKind } from "./parts.kinds.js";
 import { createPartService, type PartKind } from "./parts.service.js";
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { CreateUser, ListUsersQuery, UpdateUser, User } from "../../../domain/auth.js";
 import { IdParams, page } from "../../../domain/common.js";
-import { authorize } from "../../platform/access.js";
+import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { problems, typed } from "../../platform/http/typed.js";
 import { userPolicy } from "./users.policy.js";
@@ -16,6 +16,7 @@ export function userRoutes(ctx: AppContext) {
     app.get(
       "/api/v1/users",
       {
+        preValidation: guard(userPolicy.read),
         schema: {
           tags,
           querystring: ListUsersQuery,
@@ -26,7 +27,10 @@ export function userRoutes(ctx: AppContext) {
     );
     app.post(
       "/api/v1/users",
-      { schema: { tags, body: CreateUser, response: { 201: User, ...problems(400, 401, 403, 409, 422) } } },
+      {
+        preValidation: guard(userPolicy.create),
+        schema: { tags, body: CreateUser, response: { 201: User, ...problems(400, 401, 403, 409, 422) } },
+      },
       async (req, reply) => {
         const user = await service.create(authorize(req.actor, userPolicy.create), req.body);
         return reply.code(201).send(user);
@@ -34,12 +38,16 @@ export function userRoutes(ctx: AppContext) {
     );
     app.get(
       "/api/v1/users/:id",
-      { schema: { tags, params: IdParams, response: { 200: User, ...problems(400, 401, 403, 404) } } },
+      {
+        preValidation: guard(userPolicy.read),
+        schema: { tags, params: IdParams, response: { 200: User, ...problems(400, 401, 403, 404) } },
+      },
       async (req) => service.get(authorize(req.actor, userPolicy.read), req.params.id),
     );
     app.patch(
       "/api/v1/users/:id",
       {
+        preValidation: guard(userPolicy.update),
         schema: {
           tags,
           params: IdParams,

@@ -143,6 +143,11 @@ describe("users", () => {
       );
     }
     problem(await call(env, null, { url: "/api/v1/users" }), 401, "unauthenticated");
+    // Authorization comes before validation: a bad body does not tell outsiders what the schema wants.
+    problem(await call(env, null, { method: "POST", url: "/api/v1/users", payload: { bogus: 1 } }), 401);
+    const viewer = await buildUser(env, admin.orgId, "viewer");
+    problem(await call(env, viewer, { method: "POST", url: "/api/v1/users", payload: { bogus: 1 } }), 403);
+    problem(await call(env, viewer, { method: "PATCH", url: "/api/v1/users/not-a-uuid", payload: {} }), 403);
     problem(
       await call(env, null, {
         method: "PATCH",

@@ -3,7 +3,7 @@ import { PARTNER_STATUS_LABELS, type PartnerStatus } from "../../../domain/lifec
 import { DATA_CATEGORY_LABELS } from "../../../domain/partner-parts";
 import { CATEGORY_LABELS, type PartnerCategory } from "../../../domain/partners";
 import { ROLE_LABELS, type Role } from "../../../domain/roles";
-import { flagEmoji, formatDate } from "./format";
+import { flagEmoji, formatDate, formatDateTime } from "./format";
 import { describeDays } from "./siteClock";
 
 /** Fields every record carries that say nothing to a reader of the trail. */
@@ -132,6 +132,7 @@ export function formatValue(key: string, value: unknown): string {
   if (Array.isArray(value) && value.length === 0) return "—";
   const format = FORMATTERS[key];
   if (format) return format(value);
+  if (/At$/.test(key) && typeof value === "string") return formatDateTime(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.map((v) => formatValue("", v)).join(", ");
   if (typeof value === "object") {

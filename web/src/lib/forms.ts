@@ -21,11 +21,13 @@ export function zodErrors(schema: z.ZodType, value: unknown): FieldErrors {
 }
 
 /** zod's default messages are written for developers; reword the common ones for people. */
-function friendlyMessage(message: string): string {
+export function friendlyMessage(message: string): string {
+  if (/expected string, received (undefined|null)/.test(message)) return "Required";
+  const options = /^Invalid option: expected one of (.+)$/.exec(message);
+  if (options) return `Use one of: ${options[1].replaceAll('"', "").split("|").join(", ")}`;
   if (/^Too small: expected string to have >=1 characters?$/.test(message)) return "Required";
   const tooLong = /^Too big: expected string to have <=(\d+) characters?$/.exec(message);
   if (tooLong) return `At most ${tooLong[1]} characters`;
-  if (message.startsWith("Invalid option")) return "Choose one of the options";
   if (message.startsWith("Invalid input: expected")) return "Required";
   return message;
 }

@@ -20,7 +20,7 @@ import { VerifyChain } from "./VerifyChain";
 /** The record an event is about, linked where the UI has a page for it. */
 function EntityCell({ e }: { e: AuditEvent }) {
   const partnerId = e.entityType === "partner" ? e.entityId : e.relatedIds[0];
-  const label = entityLabel(e.entityType);
+  const label = entityLabel(e.entityType).replace(/^./, (c) => c.toUpperCase());
   if (
     partnerId &&
     ["partner", "site", "service", "contact", "subcontractor"].includes(e.entityType) &&

@@ -17,6 +17,7 @@ import { IconAlertTriangle, IconFileTypeCsv } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api, errorMessage, unwrap } from "../../api/client";
+import { friendlyMessage } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
 import { partnerKeys } from "./queries";
 
@@ -108,7 +109,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
               <Text size="sm">{errorMessage(importCsv.error)}</Text>
               {rowErrors.length > 0 && (
                 <ScrollArea.Autosize mah={260}>
-                  <Table withTableBorder bg="white" fz="sm" verticalSpacing={6}>
+                  <Table withTableBorder bg="white" fz="sm" verticalSpacing={6} layout="fixed">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th w={70}>Row</Table.Th>
@@ -122,7 +123,9 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
                         <Table.Tr key={i}>
                           <Table.Td>{e.row ?? "—"}</Table.Td>
                           <Table.Td className="mono">{e.path.replace(/^(body|row)\.?/, "") || "—"}</Table.Td>
-                          <Table.Td>{e.message}</Table.Td>
+                          <Table.Td style={{ wordBreak: "break-word" }}>
+                            {friendlyMessage(e.message)}
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

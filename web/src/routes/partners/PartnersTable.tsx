@@ -54,6 +54,11 @@ export function PartnersTableHead({ sort, onSort }: { sort: PartnerSort; onSort:
   );
 }
 
+/** The legal name adds nothing when it is the trading name plus a company suffix ("… GmbH"). */
+function legalNameWorthShowing(p: PartnerListItem): boolean {
+  return Boolean(p.legalName) && !p.legalName!.toLowerCase().startsWith(p.name.toLowerCase());
+}
+
 /** Partner rows; a click anywhere on a row opens the partner. */
 export function PartnersTable({ items }: { items: PartnerListItem[] }) {
   const navigate = useNavigate();
@@ -75,9 +80,9 @@ export function PartnersTable({ items }: { items: PartnerListItem[] }) {
               <Text fw={600} size="sm" truncate>
                 {p.name}
               </Text>
-              {(p.legalName || p.tags.length > 0) && (
+              {(legalNameWorthShowing(p) || p.tags.length > 0) && (
                 <Group gap={4} wrap="nowrap">
-                  {p.legalName && (
+                  {legalNameWorthShowing(p) && (
                     <Text size="xs" c="dimmed" truncate maw={160}>
                       {p.legalName}
                     </Text>
@@ -104,10 +109,18 @@ export function PartnersTable({ items }: { items: PartnerListItem[] }) {
           </Table.Td>
           <Table.Td fz="sm">{categoryLabel(p.category)}</Table.Td>
           <Table.Td>
-            <CriticalityBadge value={p.highestCriticality} />
-          </Table.Td>
-          <Table.Td ta="right" fz="sm">
-            {p.serviceCount}
+            <Group gap={8} wrap="nowrap">
+              <Text size="sm" w={18} ta="right" c={p.serviceCount ? undefined : "dimmed"}>
+                {p.serviceCount}
+              </Text>
+              {p.highestCriticality && (
+                <Tooltip label="Highest criticality of its services" openDelay={400}>
+                  <span>
+                    <CriticalityBadge value={p.highestCriticality} />
+                  </span>
+                </Tooltip>
+              )}
+            </Group>
           </Table.Td>
           <Table.Td fz="sm">
             {p.owner?.name ?? (

@@ -46,7 +46,11 @@ export function LifecycleCard({ partner, canUpdate }: { partner: Partner; canUpd
   const current = order(partner.status);
   // "Exited" is the end of the road: show every step as done rather than stuck at the last one.
   const active = partner.status === "exited" ? PARTNER_STATUSES.length : current;
-  const forward = partner.allowedTransitions.find((s) => order(s) === current + 1 && s !== "exited");
+  // The one step along the normal path (up to "active") gets the primary button; stepping back,
+  // dropping a candidate or starting an exit are secondary.
+  const forward = partner.allowedTransitions.find(
+    (s) => order(s) === current + 1 && order(s) <= order("active"),
+  );
   return (
     <Card>
       <Group justify="space-between" mb="lg" align="flex-start">
