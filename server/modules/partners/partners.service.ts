@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { canTransition, type PartnerStatus } from "../../../domain/lifecycle.js";
 import type { CreatePartner, ListPartnersQuery, UpdatePartner } from "../../../domain/partners.js";
 import type { Actor } from "../../platform/access.js";
@@ -199,6 +199,9 @@ export function createPartnerService(ctx: AppContext) {
     async remove(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const before = await lockPartner(tx, actor.orgId, id);
+        const [portal] = await tx.select({ n: count() }).from(users).where(eq(users.partnerId, id));
+        if (portal.n > 0)
+          throw conflict(`This partner still has ${portal.n} portal user(s); remove them first`);
         await tx.delete(partners).where(eq(partners.id, id));
         await recordAudit(tx, actor.orgId, auditActorOf(actor), {
           action: "partner.delete",

@@ -327,6 +327,13 @@ describe("reading, updating and deleting a partner", () => {
     expect(last).toMatchObject({ action: "partner.delete", entity_id: p.id, after: null });
     expect(last.before).toMatchObject({ name: "Doomed" });
   });
+
+  it("DELETE refuses (409) while the partner still has portal users, and keeps everything", async () => {
+    const p = await buildPartner(env, admin, { name: "Has portal users" });
+    await buildUser(env, admin.orgId, "partner", p.id);
+    problem(await del(admin, p.id), 409, "conflict");
+    expect((await get(admin, p.id)).statusCode).toBe(200);
+  });
 });
 
 describe("lifecycle transitions through PATCH status", () => {

@@ -1,6 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organizations } from "../organizations/organizations.tables.js";
+import { partners } from "../partners/partners.tables.js";
 
 /**
  * People who sign in. Email is unique across the installation because sign-in asks only for an
@@ -16,7 +26,9 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: text("role").notNull(),
-    partnerId: uuid("partner_id"),
+    // Restrict: a partner with portal users cannot be deleted until they are removed (no orphaned,
+    // unscoped partner users).
+    partnerId: uuid("partner_id").references((): AnyPgColumn => partners.id, { onDelete: "restrict" }),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
