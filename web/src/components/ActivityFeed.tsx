@@ -107,7 +107,7 @@ export function ActivityFeed({
                 {e.actor.name ?? "System"}
               </Text>
               <Text size="sm" c="dimmed">
-                {describeAction(e.action, e.entityType).toLowerCase()}
+                {lowerFirst(describeAction(e.action, e.entityType))}
               </Text>
               {displayName(e) && (
                 <Text size="sm" fw={500}>
@@ -141,6 +141,11 @@ export function ActivityFeed({
       )}
     </Stack>
   );
+}
+
+/** "Revoked API token" → "revoked API token" (keeps acronyms intact, unlike toLowerCase). */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** The name of the record an event is about, when its before/after carries one. */

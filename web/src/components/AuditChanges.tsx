@@ -1,5 +1,6 @@
 import { Code, Group, Stack, Table, Text } from "@mantine/core";
 import { diffFields, fieldLabel, formatValue } from "../lib/audit";
+import { useUserNames } from "./useUserNames";
 
 /**
  * The before/after of an audit event as a readable list of changed fields: the old value struck
@@ -14,6 +15,7 @@ export function AuditChanges({
   after: unknown;
   compact?: boolean;
 }) {
+  const names = useUserNames();
   const changes = diffFields(before, after);
   if (changes.length === 0) {
     return (
@@ -32,13 +34,13 @@ export function AuditChanges({
             <Text size="sm" c="dimmed" miw={110}>
               {fieldLabel(c.key)}
             </Text>
-            {hasBefore && <span className="diff-before">{formatValue(c.key, c.before)}</span>}
+            {hasBefore && <span className="diff-before">{formatValue(c.key, c.before, names)}</span>}
             {hasBefore && hasAfter && (
               <Text span size="sm" c="dimmed">
                 →
               </Text>
             )}
-            {hasAfter && <span className="diff-after">{formatValue(c.key, c.after)}</span>}
+            {hasAfter && <span className="diff-after">{formatValue(c.key, c.after, names)}</span>}
           </Group>
         ))}
         {changes.length > 6 && (
@@ -65,14 +67,14 @@ export function AuditChanges({
             {hasBefore && (
               <Table.Td>
                 <Code bg="red.0" c="red.9" style={{ whiteSpace: "pre-wrap" }}>
-                  {formatValue(c.key, c.before)}
+                  {formatValue(c.key, c.before, names)}
                 </Code>
               </Table.Td>
             )}
             {hasAfter && (
               <Table.Td>
                 <Code bg="teal.0" c="teal.9" style={{ whiteSpace: "pre-wrap" }}>
-                  {formatValue(c.key, c.after)}
+                  {formatValue(c.key, c.after, names)}
                 </Code>
               </Table.Td>
             )}

@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, string> = {
   dataCategories: "Data shared",
   dataLocations: "Data locations",
   isPrimary: "Primary contact",
+  subcontractor: "Sub-contractor",
   timeZone: "Time zone",
 };
 
@@ -51,7 +52,9 @@ const VERBS: Record<string, string> = {
   logout: "Signed out",
   login_failed: "Failed sign-in",
   password_change: "Changed the password of",
-  import: "Imported",
+  deactivate: "Deactivated",
+  reactivate: "Reactivated",
+  role_change: "Changed the role of",
 };
 
 /** Entity types known to the audit trail, for the filter select. */
@@ -63,13 +66,14 @@ export const AUDIT_ACTIONS = [
   "partner.update",
   "partner.status_change",
   "partner.delete",
-  "partner.import",
   "site.create",
   "service.create",
   "contact.create",
   "subcontractor.create",
   "user.create",
   "user.update",
+  "user.role_change",
+  "user.deactivate",
   "user.password_change",
   "api_token.create",
   "api_token.revoke",
@@ -127,8 +131,12 @@ const FORMATTERS: Record<string, (v: unknown) => string> = {
 };
 
 /** A short readable form of any JSON value from before/after. */
-export function formatValue(key: string, value: unknown): string {
+export function formatValue(key: string, value: unknown, names?: Map<string, string>): string {
   if (value === null || value === undefined || value === "") return "—";
+  // Ids of users (owner, creator) read as names when the viewer may know them.
+  if (typeof value === "string" && /Id$/.test(key) && /^[0-9a-f-]{36}$/i.test(value)) {
+    return names?.get(value) ?? `${value.slice(0, 8)}…`;
+  }
   if (Array.isArray(value) && value.length === 0) return "—";
   const format = FORMATTERS[key];
   if (format) return format(value);

@@ -58,6 +58,7 @@ export function AuditFilters({
         value={search.actorId ?? null}
         onChange={(v) => set({ actorId: v ?? undefined })}
         searchable
+        selectFirstOptionOnChange
         clearable
         w={200}
       />

@@ -144,6 +144,7 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
               placeholder="Where the partner is registered"
               data={COUNTRY_OPTIONS}
               searchable
+              selectFirstOptionOnChange
               withAsterisk
               {...input("country")}
             />
@@ -192,6 +193,7 @@ export function PartnerForm({ partner, submitLabel, pending, error, onSubmit, on
               data={[...ownerOptions].map(([value, label]) => ({ value, label }))}
               clearable
               searchable
+              selectFirstOptionOnChange
               {...input("ownerId")}
               value={form.values.ownerId || null}
               onChange={(v) => form.setFieldValue("ownerId", v ?? "")}

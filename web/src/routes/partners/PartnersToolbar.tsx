@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
+import { Button, Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconTag, IconX } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
@@ -9,6 +9,7 @@ import {
   type Criticality,
   PARTNER_CATEGORIES,
 } from "../../../../domain/partners";
+import { MultiFilter } from "../../components/MultiFilter";
 import { COUNTRY_OPTIONS } from "../../lib/countries";
 import { hasFilters, type PartnersSearch } from "./search";
 
@@ -55,12 +56,12 @@ export function PartnersToolbar(props: {
       style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
     >
       <TextInput
-        placeholder="Search name, legal name, LEI…"
+        placeholder="Search partners…"
         aria-label="Search partners"
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: "100%", sm: 230 }}
+        w={{ base: "100%", sm: 260 }}
         rightSection={
           q ? (
             <IconX
@@ -72,34 +73,24 @@ export function PartnersToolbar(props: {
           ) : null
         }
       />
-      <MultiSelect
-        placeholder={search.status?.length ? undefined : "Status"}
-        aria-label="Status"
-        data={STATUS_OPTIONS}
+      <MultiFilter
+        label="Status"
+        options={STATUS_OPTIONS}
         value={search.status ?? []}
         onChange={(v) => onChange({ status: many(v as NonNullable<PartnersSearch["status"]>) })}
-        clearable
-        w={160}
       />
-      <MultiSelect
-        placeholder={search.category?.length ? undefined : "Category"}
-        aria-label="Category"
-        data={CATEGORY_OPTIONS}
+      <MultiFilter
+        label="Category"
+        options={CATEGORY_OPTIONS}
         value={search.category ?? []}
         onChange={(v) => onChange({ category: many(v as NonNullable<PartnersSearch["category"]>) })}
-        clearable
-        w={160}
       />
-      <MultiSelect
-        placeholder={search.country?.length ? undefined : "Country"}
-        aria-label="Country"
-        data={COUNTRY_OPTIONS}
+      <MultiFilter
+        label="Country"
+        options={COUNTRY_OPTIONS}
         value={search.country ?? []}
         onChange={(v) => onChange({ country: many(v) })}
         searchable
-        clearable
-        limit={50}
-        w={160}
       />
       <Select
         placeholder="Criticality"

@@ -155,6 +155,7 @@ export function ServiceModal(props: {
             placeholder="Pick countries"
             data={COUNTRY_OPTIONS}
             searchable
+            selectFirstOptionOnChange
             clearable
             limit={50}
             {...form.getInputProps("dataLocations")}

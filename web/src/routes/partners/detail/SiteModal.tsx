@@ -126,6 +126,7 @@ export function SiteModal(props: {
               label="Country"
               data={COUNTRY_OPTIONS}
               searchable
+              selectFirstOptionOnChange
               withAsterisk
               {...form.getInputProps("country")}
             />
@@ -136,6 +137,7 @@ export function SiteModal(props: {
             description="IANA zone; daylight saving is handled automatically"
             data={TIME_ZONES}
             searchable
+            selectFirstOptionOnChange
             limit={100}
             withAsterisk
             {...form.getInputProps("timeZone")}

@@ -95,6 +95,7 @@ export function SubcontractorModal(props: {
             placeholder="Search partners"
             data={options}
             searchable
+            selectFirstOptionOnChange
             disabled={Boolean(props.link)}
             searchValue={props.link ? undefined : search}
             onSearchChange={props.link ? undefined : setSearch}
