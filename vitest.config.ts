@@ -7,7 +7,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["domain/**/*.test.ts", "server/**/*.unit.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["domain/**/*.test.ts", "server/**/*.unit.test.ts"],
+          // Projects run one after another (unit, integration, e2e): on two cores, running them
+          // side by side would only make each slower.
+          sequence: { groupOrder: 0 },
+        },
+      },
       {
         test: {
           name: "integration",
@@ -18,6 +26,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: more workers would only queue on PostgreSQL.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -28,6 +37,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

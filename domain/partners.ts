@@ -170,3 +170,17 @@ export const PartnerListItem = Partner.pick({
   updatedAt: true,
 }).extend({ serviceCount: z.number() });
 export type PartnerListItem = z.infer<typeof PartnerListItem>;
+
+/** `GET /api/v1/partners/stats`: the registry at a glance, for dashboards. */
+export const PartnerStats = z.object({
+  total: z.number().int(),
+  byStatus: z.record(PartnerStatus, z.number().int()),
+  byCategory: z.record(PartnerCategory, z.number().int()),
+  byCountry: z.array(z.object({ country: z.string(), countryName: z.string(), count: z.number().int() })),
+  services: z.object({
+    total: z.number().int(),
+    byCriticality: z.record(Criticality, z.number().int()),
+    partnersWithCritical: z.number().int(),
+  }),
+});
+export type PartnerStats = z.infer<typeof PartnerStats>;

@@ -109,10 +109,11 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
     return;
   }
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: "1h" });
-  const html = fs.readFileSync(index, "utf8");
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {
     const p = req.url.split("?")[0];
     if (p.startsWith("/api/") || p === "/metrics") return reply.callNotFound();
+    // Read on each request (it is small): a rebuild then takes effect without a restart.
+    const html = await fs.promises.readFile(index, "utf8");
     return reply.header("cache-control", "no-cache").type("text/html").send(html);
   });
 }

@@ -38,8 +38,8 @@ export const forbidden = (detail = "Your role does not allow this action") =>
   new AppError(403, "forbidden", "Forbidden", detail);
 export const unauthenticated = (detail = "Sign in or send a valid API token") =>
   new AppError(401, "unauthenticated", "Unauthenticated", detail);
-export const conflict = (detail: string, code: ErrorCode = "conflict") =>
-  new AppError(409, code, "Conflict", detail);
+export const conflict = (detail: string, code: ErrorCode = "conflict", errors?: FieldError[]) =>
+  new AppError(409, code, "Conflict", detail, errors);
 export const invalid = (detail: string, errors?: FieldError[]) =>
   new AppError(422, "validation_failed", "Validation failed", detail, errors);
 

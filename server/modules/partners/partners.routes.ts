@@ -7,6 +7,7 @@ import {
   ListPartnersQuery,
   Partner,
   PartnerListItem,
+  PartnerStats,
   UpdatePartner,
 } from "../../../domain/partners.js";
 import { authorize, guard } from "../../platform/access.js";
@@ -15,6 +16,7 @@ import { NoContent, problems, typed } from "../../platform/http/typed.js";
 import { importPartners, partnersToCsv } from "./partners.csv.js";
 import { partnerPolicy } from "./partners.policy.js";
 import { createPartnerService } from "./partners.service.js";
+import { partnerStats } from "./partners.stats.js";
 import { partRoutes } from "./parts.routes.js";
 
 const ImportResult = z.object({ created: z.number().int() });
@@ -57,6 +59,18 @@ export function partnerRoutes(ctx: AppContext) {
       },
       async (req, reply) =>
         reply.code(201).send(await service.create(authorize(req.actor, partnerPolicy.create), req.body)),
+    );
+    app.get(
+      "/api/v1/partners/stats",
+      {
+        preValidation: guard(partnerPolicy.read),
+        schema: {
+          tags,
+          summary: "Counts by lifecycle status, category, country and service criticality",
+          response: { 200: PartnerStats, ...problems(401, 403) },
+        },
+      },
+      async (req) => partnerStats(ctx.database.db, authorize(req.actor, partnerPolicy.read)),
     );
     app.get(
       "/api/v1/partners/export.csv",

@@ -44,7 +44,10 @@ async function assertOwner(db: Queryable, orgId: string, ownerId: string | null 
     ]);
 }
 
-const leiTaken = () => conflict("Another partner already has this LEI");
+const leiTaken = () =>
+  conflict("Another partner already has this LEI", "conflict", [
+    { path: "body.lei", message: "Already used by another partner" },
+  ]);
 
 /** Partners: the first domain module, and the model for those that follow. */
 export function createPartnerService(ctx: AppContext) {

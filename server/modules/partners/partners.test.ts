@@ -180,7 +180,12 @@ describe("creating a partner", () => {
     const lei = makeLei();
     await buildPartner(env, admin, { lei });
     const before = await partnerCount(env, admin.orgId);
-    problem(await post(admin, { name: "Copycat", country: "FR", category: "other", lei }), 409, "conflict");
+    const dup = problem(
+      await post(admin, { name: "Copycat", country: "FR", category: "other", lei }),
+      409,
+      "conflict",
+    );
+    expect(dup.errors).toEqual([{ path: "body.lei", message: "Already used by another partner" }]);
     problem(
       await post(admin, { name: "Copycat", country: "FR", category: "other", lei: ` ${lei.toLowerCase()} ` }),
       409,

@@ -28,6 +28,14 @@ export function presentUser(u: UserRow): User {
   };
 }
 
+/** The audit action naming what a user update did: the most significant change wins. */
+function userChangeAction(before: UserRow, patch: { role?: string; active?: boolean }): string {
+  if (patch.role && patch.role !== before.role) return "user.role_change";
+  if (patch.active === false && before.active) return "user.deactivate";
+  if (patch.active === true && !before.active) return "user.reactivate";
+  return "user.update";
+}
+
 /** User administration within one organization. */
 export function createUserService(ctx: AppContext) {
   const { db } = ctx.database;
@@ -133,12 +141,7 @@ export function createUserService(ctx: AppContext) {
         await assertAdminRemains(tx, actor.orgId);
         if (patch.active === false || (patch.role && patch.role !== before.role))
           await endUserSessions(tx, id);
-        const action =
-          patch.role && patch.role !== before.role
-            ? "user.role_change"
-            : patch.active === false
-              ? "user.deactivate"
-              : "user.update";
+        const action = userChangeAction(before, patch);
         await recordAudit(tx, actor.orgId, auditActorOf(actor), {
           action,
           entityType: "user",

@@ -59,6 +59,18 @@ describe("users", () => {
       "user.deactivate",
       "auth.login_failed",
     ]);
+    const back = await call(env, admin, {
+      method: "PATCH",
+      url: `/api/v1/users/${rita.id}`,
+      payload: { active: true },
+    });
+    expect(back.json().active).toBe(true);
+    await login(env.app, "rita@example.test");
+    const last = await env.ctx.database.pool.query(
+      "SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq DESC LIMIT 2",
+      [rita.id],
+    );
+    expect(last.rows.map((r) => r.action)).toEqual(["auth.login", "user.reactivate"]);
   });
 
   it("validates input and refuses a duplicate email", async () => {
