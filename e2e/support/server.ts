@@ -172,8 +172,13 @@ export function startServer(opts: ServerOptions): ServerProcess {
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
+  // Should this process end without stopping the server (a crash, an early process.exit), take
+  // the server, and with it its embedded PostgreSQL, along instead of leaving them running.
+  const orphanGuard = () => child.kill("SIGTERM");
+  process.once("exit", orphanGuard);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once("exit", (code, signal) => {
+      process.removeListener("exit", orphanGuard);
       log?.end();
       resolve({ code, signal });
     });

@@ -21,6 +21,7 @@ type Body<P extends keyof paths, M extends "post" | "patch"> = paths[P][M] exten
 export type Me = Ok<"/api/v1/me", "get">;
 export type PartnerListItem = Ok<"/api/v1/partners", "get">["items"][number];
 export type Partner = Ok<"/api/v1/partners/{id}", "get">;
+export type PartnerStats = Ok<"/api/v1/partners/stats", "get">;
 export type PartnerStatus = Partner["status"];
 export type PartnerCategory = Partner["category"];
 export type CreatePartnerBody = Body<"/api/v1/partners", "post">;

@@ -33,7 +33,8 @@ export function friendlyMessage(message: string): string {
 }
 
 /**
- * Maps the field errors of a 400/422 problem (`errors[].path` like "body.lei") onto form fields.
+ * Maps the field errors of a problem (`errors[].path` like "body.lei") onto form fields, whatever
+ * the status: 400/422 for invalid input, 409 for a conflict on one field (a duplicate LEI).
  * `rename` translates server field names that differ from the form's. Returns an empty object when
  * the error carries no field errors, so the caller can fall back to a notification.
  */

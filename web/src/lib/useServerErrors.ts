@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { type FieldErrors, serverErrors } from "./forms";
 
 /**
- * Puts a mutation's server field errors (400/422 `errors[].path`) onto a Mantine form whenever a
+ * Puts a mutation's server field errors (400/409/422 `errors[].path`) onto a Mantine form whenever a
  * new error arrives. `collapse` maps nested paths onto the form's fields ("days.0" → "days").
  */
 export function useServerErrors(

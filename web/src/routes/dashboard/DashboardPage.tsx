@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Code,
@@ -15,10 +14,10 @@ import {
 } from "@mantine/core";
 import {
   type Icon,
-  IconAlertTriangle,
   IconBuildingSkyscraper,
   IconCircleCheck,
   IconFlame,
+  IconLock,
   IconPlus,
   IconProgress,
 } from "@tabler/icons-react";
@@ -29,9 +28,9 @@ import { useMe } from "../../api/useMe";
 import { ActivityFeed } from "../../components/ActivityFeed";
 import { PageHeader } from "../../components/PageHeader";
 import { Empty, ErrorState } from "../../components/States";
-import { categoryChart, countryChart, statusChart } from "./charts";
+import { categoryChart, countryChart, statusChart, TOP_COUNTRIES } from "./charts";
 import { EChart } from "./EChart";
-import { useAllPartners, useCriticalServiceCount } from "./useDashboardData";
+import { usePartnerStats } from "./useDashboardData";
 
 function Stat({
   icon: I,
@@ -70,42 +69,64 @@ function Stat({
   );
 }
 
-function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
+/**
+ * A card with a title and a chart. With `fill` the chart grows to the card's height (at least
+ * `fill` pixels), so it lines up with a taller neighbour in the same row instead of leaving a gap.
+ */
+function ChartCard({
+  title,
+  hint,
+  fill,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  fill?: number;
+  children: React.ReactNode;
+}) {
   return (
-    <Card h="100%">
-      <Title order={5} mb="sm">
-        {title}
-      </Title>
-      {children}
+    <Card h="100%" style={fill ? { display: "flex", flexDirection: "column" } : undefined}>
+      <Group justify="space-between" align="baseline" mb="sm" gap="xs">
+        <Title order={5}>{title}</Title>
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </Group>
+      {fill ? <div style={{ position: "relative", flex: 1, minHeight: fill }}>{children}</div> : children}
     </Card>
   );
 }
+
+const PIPELINE = ["identified", "due_diligence", "contracting", "onboarding"] as const;
 
 /** The overview: partner counts by lifecycle, country and category, critical services and recent activity. */
 export function DashboardPage() {
   const me = useMe();
   const theme = useMantineTheme();
   const canRead = can(me, "partner", "read");
-  const partners = useAllPartners(canRead);
-  const items = partners.data?.items;
-  const critical = useCriticalServiceCount(items);
+  const stats = usePartnerStats(canRead);
+  const data = stats.data;
   const charts = useMemo(
     () =>
-      items
+      data
         ? {
-            status: statusChart(items, theme),
-            country: countryChart(items, theme),
-            category: categoryChart(items, theme),
+            status: statusChart(data, theme),
+            country: countryChart(data, theme),
+            category: categoryChart(data, theme),
           }
         : null,
-    [items, theme],
+    [data, theme],
   );
   const firstName = me.user.name.split(" ")[0];
-  const active = items?.filter((p) => p.status === "active").length ?? 0;
-  const pipeline =
-    items?.filter((p) => ["identified", "due_diligence", "contracting", "onboarding"].includes(p.status))
-      .length ?? 0;
-  const criticalPartners = items?.filter((p) => p.highestCriticality === "critical").length ?? 0;
+  const figure = (n: number | undefined) =>
+    n === undefined ? <Skeleton h={36} w={60} /> : n.toLocaleString();
+  // Undefined while loading (the figure shows a skeleton); the server lists every status and criticality.
+  const active = data && (data.byStatus.active ?? 0);
+  const pipeline = data && PIPELINE.reduce((n, s) => n + (data.byStatus[s] ?? 0), 0);
+  const criticalServices = data && (data.services.byCriticality.critical ?? 0);
+  const criticalPartners = data?.services.partnersWithCritical;
 
   const header = (
     <PageHeader
@@ -113,14 +134,31 @@ export function DashboardPage() {
       description={`Outsourcing at ${me.organization.name} at a glance.`}
     />
   );
-  if (partners.isError)
+  if (!canRead)
     return (
       <>
         {header}
-        <ErrorState error={partners.error} onRetry={() => partners.refetch()} />
+        <Card>
+          <Empty
+            icon={<IconLock size={26} />}
+            title="Nothing to show here"
+            description="The dashboard summarizes the partner registry, which your role does not give access to."
+          />
+        </Card>
       </>
     );
-  if (items && items.length === 0) {
+  if (stats.isError)
+    return (
+      <>
+        {header}
+        <ErrorState
+          error={stats.error}
+          title="Could not load the dashboard"
+          onRetry={() => stats.refetch()}
+        />
+      </>
+    );
+  if (data?.total === 0) {
     return (
       <>
         {header}
@@ -149,45 +187,34 @@ export function DashboardPage() {
   return (
     <>
       {header}
-      {partners.data?.truncated && (
-        <Alert color="yellow" mb="md" icon={<IconAlertTriangle size={18} />}>
-          Showing figures for the first {items?.length.toLocaleString()} partners.
-        </Alert>
-      )}
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} mb="lg">
         <Stat
           icon={IconBuildingSkyscraper}
           color="brand"
           label="Partners"
-          value={items ? items.length : <Skeleton h={36} w={60} />}
+          value={figure(data?.total)}
           hint="In the registry"
         />
         <Stat
           icon={IconCircleCheck}
           color="teal"
           label="Active"
-          value={items ? active : <Skeleton h={36} w={60} />}
+          value={figure(active)}
           hint="Delivering under contract"
         />
         <Stat
           icon={IconProgress}
           color="yellow"
           label="In the pipeline"
-          value={items ? pipeline : <Skeleton h={36} w={60} />}
+          value={figure(pipeline)}
           hint="Identified to onboarding"
         />
         <Stat
           icon={IconFlame}
           color="red"
           label="Critical services"
-          value={
-            critical.data ? (
-              `${critical.data.count}${critical.data.capped ? "+" : ""}`
-            ) : (
-              <Skeleton h={36} w={60} />
-            )
-          }
-          hint={`At ${criticalPartners} partner${criticalPartners === 1 ? "" : "s"}`}
+          value={figure(criticalServices)}
+          hint={`At ${criticalPartners?.toLocaleString() ?? "…"} partner${criticalPartners === 1 ? "" : "s"}`}
         />
       </SimpleGrid>
       <Grid gap="lg">
@@ -202,8 +229,20 @@ export function DashboardPage() {
           </ChartCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: can(me, "audit", "read") ? 5 : 12 }}>
-          <ChartCard title="Top countries">
-            {charts ? <EChart option={charts.country} height={300} /> : <Skeleton h={300} />}
+          <ChartCard
+            title="Top countries"
+            fill={320}
+            hint={
+              data && data.byCountry.length > TOP_COUNTRIES
+                ? `${TOP_COUNTRIES} of ${data.byCountry.length} countries`
+                : undefined
+            }
+          >
+            {charts ? (
+              <EChart option={charts.country} height="fill" />
+            ) : (
+              <Skeleton style={{ position: "absolute", inset: 0 }} />
+            )}
           </ChartCard>
         </Grid.Col>
         {can(me, "audit", "read") && (

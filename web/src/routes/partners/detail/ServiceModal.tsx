@@ -19,7 +19,7 @@ import { CreateService, DATA_CATEGORIES, DATA_CATEGORY_LABELS } from "../../../.
 import { CRITICALITIES, type Criticality } from "../../../../../domain/partners";
 import { errorMessage } from "../../../api/client";
 import type { Service } from "../../../api/types";
-import { COUNTRY_OPTIONS } from "../../../lib/countries";
+import { COUNTRY_OPTIONS, countryFilter } from "../../../lib/countries";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
 import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
 
@@ -155,6 +155,7 @@ export function ServiceModal(props: {
             placeholder="Pick countries"
             data={COUNTRY_OPTIONS}
             searchable
+            filter={countryFilter}
             selectFirstOptionOnChange
             clearable
             limit={50}

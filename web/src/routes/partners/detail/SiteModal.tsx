@@ -17,7 +17,7 @@ import { useEffect } from "react";
 import { CreateSite } from "../../../../../domain/partner-parts";
 import { errorMessage } from "../../../api/client";
 import type { Site } from "../../../api/types";
-import { BROWSER_TIME_ZONE, COUNTRY_OPTIONS, TIME_ZONES } from "../../../lib/countries";
+import { BROWSER_TIME_ZONE, COUNTRY_OPTIONS, countryFilter, TIME_ZONES } from "../../../lib/countries";
 import { zodErrors } from "../../../lib/forms";
 import { WEEKDAYS } from "../../../lib/siteClock";
 import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
@@ -126,6 +126,7 @@ export function SiteModal(props: {
               label="Country"
               data={COUNTRY_OPTIONS}
               searchable
+              filter={countryFilter}
               selectFirstOptionOnChange
               withAsterisk
               {...form.getInputProps("country")}
