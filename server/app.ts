@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -17,6 +14,7 @@ import { actorPlugin } from "./platform/auth/actor.plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { installErrorHandler } from "./platform/errors.js";
 import { installMetrics } from "./platform/http/metrics.js";
+import { serveWeb } from "./platform/http/web.js";
 
 export interface BuildOptions {
   /** Log requests (off in tests). */
@@ -92,28 +90,4 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(partnerRoutes(ctx));
   await serveWeb(app, ctx.config.webDist);
   return app;
-}
-
-/**
- * Serves the built single-page app; unknown non-API paths get index.html so client-side routes
- * survive a reload. Without a build the API still works and `/` says how to build the UI.
- */
-async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
-  const index = path.join(dist, "index.html");
-  if (!fs.existsSync(index)) {
-    app.get("/", { schema: { hide: true } }, async (_req, reply) =>
-      reply
-        .type("text/plain")
-        .send("Outsight API is running. The web app is not built: run `npm run build`."),
-    );
-    return;
-  }
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: "1h" });
-  app.get("/*", { schema: { hide: true } }, async (req, reply) => {
-    const p = req.url.split("?")[0];
-    if (p.startsWith("/api/") || p === "/metrics") return reply.callNotFound();
-    // Read on each request (it is small): a rebuild then takes effect without a restart.
-    const html = await fs.promises.readFile(index, "utf8");
-    return reply.header("cache-control", "no-cache").type("text/html").send(html);
-  });
 }

