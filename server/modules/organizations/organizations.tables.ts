@@ -1,4 +1,4 @@
-import { bigint, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Tenants. Every other row carries the `org_id` of one of these. */
 export const organizations = pgTable("organizations", {
@@ -11,3 +11,25 @@ export const organizations = pgTable("organizations", {
     .notNull()
     .default("0000000000000000000000000000000000000000000000000000000000000000"),
 });
+
+/**
+ * The organization's own sites, in the same shape as partner sites: working-time overlap is
+ * computed between these and partner sites.
+ */
+export const organizationSites = pgTable(
+  "organization_sites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    city: text("city").notNull(),
+    timeZone: text("time_zone").notNull(),
+    workingHours: jsonb("working_hours").$type<{ start: string; end: string; days: number[] }>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("organization_sites_org_idx").on(t.orgId, t.name)],
+);
