@@ -1,11 +1,12 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { concentrationBench } from "./concentration.js";
 import { partnersListBench } from "./partners-list.js";
 import { startupBench } from "./startup.js";
 
 const HELP = `Usage: npm run bench [-- options]
 
-  --only startup|partners   run one benchmark (default: both)
+  --only startup|partners|concentration   run one benchmark (default: all)
   --runs N                  start-up repetitions (default 5)
   --idle S                  seconds idle before reading RSS (default 5)
   --partners N              partners to insert (default 10000)
@@ -14,6 +15,8 @@ const HELP = `Usage: npm run bench [-- options]
   --concurrency N           clients of the throughput run (default 8; 0 skips it)
   --seconds S               length of the throughput run (default 5)
   --explain                 print EXPLAIN ANALYZE of each list query
+  --services N              concentration: services (default 10000, over N/5 partners); it runs
+                            min(--requests, 100) requests after min(--warmup, 10) warm-up
 
 Everything runs on 127.0.0.1 against servers this command starts and stops. With DATABASE_URL
 set, the partner list benchmark uses a scratch database on that server instead of the embedded one.`;
@@ -30,6 +33,7 @@ async function main(): Promise<number> {
       warmup: { type: "string", default: "30" },
       concurrency: { type: "string", default: "8" },
       seconds: { type: "string", default: "5" },
+      services: { type: "string", default: "10000" },
       explain: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -69,6 +73,18 @@ async function main(): Promise<number> {
       explain: values.explain ?? false,
       concurrency: n(values.concurrency, 64),
       concurrentSeconds: n(values.concurrency, 64) > 0 ? n(values.seconds, 60) : 0,
+    });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "concentration") {
+    heading("GET /api/v1/concentration");
+    const services = Math.max(1, n(values.services, 200_000));
+    const r = await concentrationBench({
+      services,
+      partners: Math.max(1, Math.round(services / 5)),
+      requests: Math.max(1, Math.min(n(values.requests, 5_000), 100)),
+      warmup: Math.min(n(values.warmup, 1_000), 10),
     });
     console.log(r.report);
     ok &&= r.ok;

@@ -7,6 +7,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { apiTokenRoutes } from "./modules/api-tokens/api-tokens.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { concentrationRoutes } from "./modules/concentration/concentration.routes.js";
+import { countryRoutes } from "./modules/countries/countries.routes.js";
+import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
+import { overlapRoutes } from "./modules/overlap/overlap.routes.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
 import { systemRoutes } from "./modules/system/system.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
@@ -88,6 +92,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(apiTokenRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(partnerRoutes(ctx));
+  await app.register(countryRoutes(ctx));
+  await app.register(organizationSiteRoutes(ctx));
+  await app.register(overlapRoutes(ctx));
+  await app.register(concentrationRoutes(ctx));
   await serveWeb(app, ctx.config.webDist);
   return app;
 }

@@ -3,6 +3,7 @@ import { verifyAudit } from "./cli/audit-verify.js";
 import { createAdmin } from "./cli/create-admin.js";
 import { loadDemo } from "./cli/demo.js";
 import { serve } from "./main.js";
+import { importCountriesCommand } from "./modules/countries/countries.cli.js";
 import { loadConfig } from "./platform/config.js";
 import { openRuntime } from "./platform/runtime.js";
 
@@ -15,6 +16,7 @@ Commands:
                             create an administrator (and the organization when there is none)
   audit verify              recompute every organization's audit hash chain; exit 1 if broken
   demo                      load a realistic demo organization (sign in as demo@outsight.example)
+  countries import <file>   import World Bank governance indicators (CSV or XLSX), all-or-nothing
 `;
 
 /** The `outsight` command line. Each command opens the database the same way the server does. */
@@ -51,6 +53,9 @@ async function main(argv: string[]): Promise<number> {
         return await verifyAudit(runtime);
       case "demo":
         return await loadDemo(runtime);
+      case "countries":
+        if (sub !== "import") break;
+        return await importCountriesCommand(runtime, rest[0]);
     }
     console.error(`Unknown command: ${argv.join(" ")}\n\n${HELP}`);
     return 2;

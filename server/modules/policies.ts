@@ -1,15 +1,23 @@
 import { type Actor, abilities, type Rule } from "../platform/access.js";
 import { apiTokenPolicy } from "./api-tokens/api-tokens.policy.js";
 import { auditPolicy } from "./audit/audit.policy.js";
+import { concentrationPolicy } from "./concentration/concentration.policy.js";
+import { countryPolicy } from "./countries/countries.policy.js";
+import { organizationSitePolicy } from "./organizations/sites.policy.js";
+import { overlapPolicy } from "./overlap/overlap.policy.js";
 import { partnerPolicy } from "./partners/partners.policy.js";
 import { userPolicy } from "./users/users.policy.js";
 
 /** Every policy by resource name; `GET /me` sends the evaluated abilities to the web app. */
 export const POLICIES: Record<string, Record<string, Rule>> = {
   partner: partnerPolicy,
+  organizationSite: organizationSitePolicy,
+  overlap: overlapPolicy,
   user: userPolicy,
   apiToken: apiTokenPolicy,
   audit: auditPolicy,
+  country: countryPolicy,
+  concentration: concentrationPolicy,
 };
 
 /** The actor's abilities on every resource. */

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { IdParams, page } from "../../../domain/common.js";
-import { listCountries } from "../../../domain/countries.js";
 import {
   CreatePartner,
   ListPartnersQuery,
@@ -20,7 +19,6 @@ import { partnerStats } from "./partners.stats.js";
 import { partRoutes } from "./parts.routes.js";
 
 const ImportResult = z.object({ created: z.number().int() });
-const Countries = z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) });
 
 /** The partner registry: partners, CSV import/export, and (via `partRoutes`) their parts. */
 export function partnerRoutes(ctx: AppContext) {
@@ -28,12 +26,6 @@ export function partnerRoutes(ctx: AppContext) {
   return async (base: FastifyInstance) => {
     const app = typed(base);
     const tags = ["partners"];
-
-    app.get(
-      "/api/v1/countries",
-      { schema: { tags: ["reference"], summary: "ISO 3166-1 countries", response: { 200: Countries } } },
-      async () => ({ items: listCountries() }),
-    );
 
     app.get(
       "/api/v1/partners",

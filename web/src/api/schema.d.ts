@@ -1800,47 +1800,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/countries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** ISO 3166-1 countries */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/partners": {
         parameters: {
             query?: never;
@@ -5439,6 +5398,2015 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every ISO 3166-1 country with governance summary, risk level and our exposure */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    region?: "Africa" | "Americas" | "Antarctica" | "Asia" | "Europe" | "Oceania";
+                    riskLevel?: "low" | "medium" | "high" | "very_high";
+                    sort?: "name" | "-name" | "code" | "risk" | "-risk" | "partners" | "-partners" | "services" | "-services";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                region: string | null;
+                                timeZones: string[];
+                                governance: {
+                                    year: number | null;
+                                    percentiles: {
+                                        [key: string]: number | null;
+                                    };
+                                };
+                                risk: {
+                                    level: ("low" | "medium" | "high" | "very_high") | null;
+                                    score: number | null;
+                                    explanation: string[];
+                                };
+                                partnerCount: number;
+                                serviceCount: number;
+                                hasOverride: boolean;
+                            }[];
+                            nextCursor: null;
+                            /** @enum {string} */
+                            attribution: "The World Bank: Worldwide Governance Indicators";
+                            year: number | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/risk-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk-level weights and thresholds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            weights: {
+                                VoiceandAccountability: number;
+                                PoliticalStability: number;
+                                GovernmentEffectiveness: number;
+                                RegulatoryQuality: number;
+                                RuleofLaw: number;
+                                ControlofCorruption: number;
+                            };
+                            thresholds: {
+                                low: number;
+                                medium: number;
+                                high: number;
+                            };
+                            floorPercentile: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weights: {
+                            VoiceandAccountability: number;
+                            PoliticalStability: number;
+                            GovernmentEffectiveness: number;
+                            RegulatoryQuality: number;
+                            RuleofLaw: number;
+                            ControlofCorruption: number;
+                        };
+                        thresholds: {
+                            low: number;
+                            medium: number;
+                            high: number;
+                        };
+                        floorPercentile: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            weights: {
+                                VoiceandAccountability: number;
+                                PoliticalStability: number;
+                                GovernmentEffectiveness: number;
+                                RegulatoryQuality: number;
+                                RuleofLaw: number;
+                                ControlofCorruption: number;
+                            };
+                            thresholds: {
+                                low: number;
+                                medium: number;
+                                high: number;
+                            };
+                            floorPercentile: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a WGI release (CSV in the bundled layout; all-or-nothing, upserts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            inserted: number;
+                            updated: number;
+                            skipped: number;
+                            years: number[];
+                            countries: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A country's full profile: indicators with history, risk, override, data protection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            region: string | null;
+                            timeZones: string[];
+                            risk: {
+                                level: ("low" | "medium" | "high" | "very_high") | null;
+                                score: number | null;
+                                explanation: string[];
+                            };
+                            partnerCount: number;
+                            serviceCount: number;
+                            hasOverride: boolean;
+                            /** @enum {string} */
+                            attribution: "The World Bank: Worldwide Governance Indicators";
+                            year: number | null;
+                            indicators: {
+                                /** @enum {string} */
+                                indicator: "VoiceandAccountability" | "PoliticalStability" | "GovernmentEffectiveness" | "RegulatoryQuality" | "RuleofLaw" | "ControlofCorruption";
+                                label: string;
+                                latest: {
+                                    year: number;
+                                    estimate: number | null;
+                                    percentileRank: number | null;
+                                    stdErr: number | null;
+                                    numSources: number | null;
+                                    interval90: {
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                } | null;
+                                history: {
+                                    year: number;
+                                    estimate: number | null;
+                                    percentileRank: number | null;
+                                    stdErr: number | null;
+                                    numSources: number | null;
+                                    interval90: {
+                                        lower: number | null;
+                                        upper: number | null;
+                                    };
+                                }[];
+                            }[];
+                            override: {
+                                internalRating: string | null;
+                                sanctioned: boolean;
+                                sanctionsNote: string | null;
+                                travelWarning: string | null;
+                                notes: string | null;
+                                updatedAt: string;
+                            } | null;
+                            dataProtection: {
+                                /** @enum {string} */
+                                status: "known" | "unknown";
+                                comprehensiveLaw: boolean | null;
+                                law: string | null;
+                                euStatus: ("eu_eea" | "adequate" | "partial_adequacy" | "not_adequate") | null;
+                                note: string | null;
+                                asOf: string;
+                                sources: string[];
+                            };
+                            partners: {
+                                id: string;
+                                name: string;
+                                status: string;
+                                via: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the organization's own rating, sanctions and travel notes for a country */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        internalRating?: string | null;
+                        /** @default false */
+                        sanctioned?: boolean;
+                        sanctionsNote?: string | null;
+                        travelWarning?: string | null;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            internalRating: string | null;
+                            sanctioned: boolean;
+                            sanctionsNote: string | null;
+                            travelWarning: string | null;
+                            notes: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                country: string;
+                                countryName: string;
+                                city: string;
+                                timeZone: string;
+                                workingHours: {
+                                    start: string;
+                                    end: string;
+                                    days: number[];
+                                };
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        country: string;
+                        city: string;
+                        timeZone: string;
+                        workingHours: {
+                            start: string;
+                            end: string;
+                            days: number[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            country: string;
+                            countryName: string;
+                            city: string;
+                            timeZone: string;
+                            workingHours: {
+                                start: string;
+                                end: string;
+                                days: number[];
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        country?: string;
+                        city?: string;
+                        timeZone?: string;
+                        workingHours?: {
+                            start: string;
+                            end: string;
+                            days: number[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            country: string;
+                            countryName: string;
+                            city: string;
+                            timeZone: string;
+                            workingHours: {
+                                start: string;
+                                end: string;
+                                days: number[];
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/time-overlap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shared working windows of two sides per UTC date, with holidays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        a: {
+                            timeZone: string;
+                            workingHours: {
+                                start: string;
+                                end: string;
+                                days: number[];
+                            };
+                            /** @description ISO 3166-1 alpha-2; its public holidays are days off */
+                            country?: string;
+                        };
+                        b: {
+                            timeZone: string;
+                            workingHours: {
+                                start: string;
+                                end: string;
+                                days: number[];
+                            };
+                            /** @description ISO 3166-1 alpha-2; its public holidays are days off */
+                            country?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description First UTC date (YYYY-MM-DD)
+                         */
+                        from: string;
+                        days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                /** @description UTC date */
+                                date: string;
+                                windows: {
+                                    startUtc: string;
+                                    endUtc: string;
+                                    minutes: number;
+                                    /** @description Side a's local HH:MM */
+                                    a: {
+                                        start: string;
+                                        end: string;
+                                    };
+                                    /** @description Side b's local HH:MM */
+                                    b: {
+                                        start: string;
+                                        end: string;
+                                    };
+                                }[];
+                                overlapMinutes: number;
+                                workingMinutes: {
+                                    a: number;
+                                    b: number;
+                                };
+                                workingDay: boolean;
+                                holidays: {
+                                    /** @enum {string} */
+                                    side: "a" | "b";
+                                    name: string;
+                                }[];
+                            }[];
+                            totalOverlapMinutes: number;
+                            workingDays: number;
+                            averageOverlapMinutesPerWorkingDay: number;
+                            bestSlots: {
+                                /** @description HH:MM UTC */
+                                startUtc: string;
+                                /** @description HH:MM UTC */
+                                endUtc: string;
+                                minutes: number;
+                                a: {
+                                    start: string;
+                                    end: string;
+                                };
+                                b: {
+                                    start: string;
+                                    end: string;
+                                };
+                                /** @description Working days the slot recurs on */
+                                occurrences: number;
+                                firstDate: string;
+                                lastDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/overlap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each partner site against each of our sites over the next 30 days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First UTC date; today (UTC) when omitted */
+                    from?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            days: number;
+                            thresholds: {
+                                lowRiskMinMinutes: number;
+                                mediumRiskMinMinutes: number;
+                            };
+                            pairs: {
+                                days: {
+                                    /** @description UTC date */
+                                    date: string;
+                                    windows: {
+                                        startUtc: string;
+                                        endUtc: string;
+                                        minutes: number;
+                                        /** @description Side a's local HH:MM */
+                                        a: {
+                                            start: string;
+                                            end: string;
+                                        };
+                                        /** @description Side b's local HH:MM */
+                                        b: {
+                                            start: string;
+                                            end: string;
+                                        };
+                                    }[];
+                                    overlapMinutes: number;
+                                    workingMinutes: {
+                                        a: number;
+                                        b: number;
+                                    };
+                                    workingDay: boolean;
+                                    holidays: {
+                                        /** @enum {string} */
+                                        side: "a" | "b";
+                                        name: string;
+                                    }[];
+                                }[];
+                                totalOverlapMinutes: number;
+                                workingDays: number;
+                                averageOverlapMinutesPerWorkingDay: number;
+                                bestSlots: {
+                                    /** @description HH:MM UTC */
+                                    startUtc: string;
+                                    /** @description HH:MM UTC */
+                                    endUtc: string;
+                                    minutes: number;
+                                    a: {
+                                        start: string;
+                                        end: string;
+                                    };
+                                    b: {
+                                        start: string;
+                                        end: string;
+                                    };
+                                    /** @description Working days the slot recurs on */
+                                    occurrences: number;
+                                    firstDate: string;
+                                    lastDate: string;
+                                }[];
+                                organizationSite: {
+                                    id: string;
+                                    name: string;
+                                    city: string;
+                                    country: string;
+                                    timeZone: string;
+                                    workingHours: {
+                                        start: string;
+                                        end: string;
+                                        days: number[];
+                                    };
+                                };
+                                partnerSite: {
+                                    id: string;
+                                    name: string;
+                                    city: string;
+                                    country: string;
+                                    timeZone: string;
+                                    workingHours: {
+                                        start: string;
+                                        end: string;
+                                        days: number[];
+                                    };
+                                };
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/concentration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shares and Herfindahl–Hirschman index per partner, country and fourth party */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Service criticalities in scope, comma-separated (default critical,important) */
+                    criticality?: string | string[];
+                    /** @description Flag a carrier whose share exceeds this fraction (0..1, default 0.4) */
+                    threshold?: number;
+                    /** @description count: each service weighs 1; critical2x: critical services weigh 2 */
+                    weighting?: "count" | "critical2x";
+                    /** @description Country of a service: dataLocation (its data locations, split equally; the partner's country when none) or partnerCountry */
+                    by?: "dataLocation" | "partnerCountry";
+                    /** @description Carriers listed per dimension, largest first (the rest are summed in `others`) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                criticality: ("critical" | "important" | "standard")[];
+                                threshold: number;
+                                /** @enum {string} */
+                                weighting: "count" | "critical2x";
+                                /** @enum {string} */
+                                by: "dataLocation" | "partnerCountry";
+                                /** @description e.g. "critical and important services" */
+                                label: string;
+                                /** @description Services in scope */
+                                services: number;
+                                /** @description Their total weight */
+                                weight: number;
+                            };
+                            byPartner: {
+                                /** @description Herfindahl–Hirschman index 0–10,000 over all carriers (null when nothing to count) */
+                                hhi: number | null;
+                                band: ("unconcentrated" | "moderate" | "high") | null;
+                                /** @description How many carriers (partners, countries) the index covers */
+                                carriers: number;
+                                /** @description The largest carriers, at most `limit` */
+                                items: {
+                                    /** @description Partner id or ISO 3166-1 alpha-2 country code */
+                                    key: string;
+                                    name: string;
+                                    /** @description Distinct services this carrier takes part in */
+                                    count: number;
+                                    /** @description Weighted services carried (fractions when a service's data sits in several countries) */
+                                    weight: number;
+                                    share: number;
+                                }[];
+                                /** @description The carriers beyond `limit`, summed (count is the sum of their counts) */
+                                others: {
+                                    carriers: number;
+                                    count: number;
+                                    weight: number;
+                                    share: number;
+                                } | null;
+                            };
+                            byCountry: {
+                                /** @description Herfindahl–Hirschman index 0–10,000 over all carriers (null when nothing to count) */
+                                hhi: number | null;
+                                band: ("unconcentrated" | "moderate" | "high") | null;
+                                /** @description How many carriers (partners, countries) the index covers */
+                                carriers: number;
+                                /** @description The largest carriers, at most `limit` */
+                                items: {
+                                    /** @description Partner id or ISO 3166-1 alpha-2 country code */
+                                    key: string;
+                                    name: string;
+                                    /** @description Distinct services this carrier takes part in */
+                                    count: number;
+                                    /** @description Weighted services carried (fractions when a service's data sits in several countries) */
+                                    weight: number;
+                                    share: number;
+                                }[];
+                                /** @description The carriers beyond `limit`, summed (count is the sum of their counts) */
+                                others: {
+                                    carriers: number;
+                                    count: number;
+                                    weight: number;
+                                    share: number;
+                                } | null;
+                            };
+                            fourthParties: {
+                                /** @description Services in scope with at least one known fourth party */
+                                services: number;
+                                /** @description Shares of the fourth-party links: a service counts once for each fourth party carrying it */
+                                byPartner: {
+                                    /** @description Herfindahl–Hirschman index 0–10,000 over all carriers (null when nothing to count) */
+                                    hhi: number | null;
+                                    band: ("unconcentrated" | "moderate" | "high") | null;
+                                    /** @description How many carriers (partners, countries) the index covers */
+                                    carriers: number;
+                                    /** @description The largest carriers, at most `limit` */
+                                    items: {
+                                        /** @description Partner id or ISO 3166-1 alpha-2 country code */
+                                        key: string;
+                                        name: string;
+                                        /** @description Distinct services this carrier takes part in */
+                                        count: number;
+                                        /** @description Weighted services carried (fractions when a service's data sits in several countries) */
+                                        weight: number;
+                                        share: number;
+                                    }[];
+                                    /** @description The carriers beyond `limit`, summed (count is the sum of their counts) */
+                                    others: {
+                                        carriers: number;
+                                        count: number;
+                                        weight: number;
+                                        share: number;
+                                    } | null;
+                                };
+                                /** @description The same by the fourth party's country */
+                                byCountry: {
+                                    /** @description Herfindahl–Hirschman index 0–10,000 over all carriers (null when nothing to count) */
+                                    hhi: number | null;
+                                    band: ("unconcentrated" | "moderate" | "high") | null;
+                                    /** @description How many carriers (partners, countries) the index covers */
+                                    carriers: number;
+                                    /** @description The largest carriers, at most `limit` */
+                                    items: {
+                                        /** @description Partner id or ISO 3166-1 alpha-2 country code */
+                                        key: string;
+                                        name: string;
+                                        /** @description Distinct services this carrier takes part in */
+                                        count: number;
+                                        /** @description Weighted services carried (fractions when a service's data sits in several countries) */
+                                        weight: number;
+                                        share: number;
+                                    }[];
+                                    /** @description The carriers beyond `limit`, summed (count is the sum of their counts) */
+                                    others: {
+                                        carriers: number;
+                                        count: number;
+                                        weight: number;
+                                        share: number;
+                                    } | null;
+                                };
+                            };
+                            flags: {
+                                /** @enum {string} */
+                                dimension: "partner" | "country" | "fourthParty" | "fourthPartyCountry";
+                                /**
+                                 * @description share: one carrier above the threshold; index: HHI > 2,500
+                                 * @enum {string}
+                                 */
+                                kind: "share" | "index";
+                                /** @description The carrier (partner id or country code) for share flags */
+                                key: string | null;
+                                name: string | null;
+                                share: number | null;
+                                hhi: number;
+                                explanation: string;
+                            }[];
+                            /** @description HHI < moderateFrom: unconcentrated; ≤ highAbove: moderate; above: high */
+                            bands: {
+                                moderateFrom: number;
+                                highAbove: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
