@@ -9,6 +9,16 @@ import { CRITICALITIES, Criticality } from "./partners.js";
  * 10,000 / n. The conventional bands (US DoJ/FTC merger guidelines, 2010) are used:
  * below 1,500 unconcentrated, 1,500 to 2,500 (inclusive) moderately concentrated, above 2,500
  * highly concentrated.
+ *
+ * Attribution rules (`GET /api/v1/concentration`):
+ * - partner: each service in scope counts for the partner it is outsourced to;
+ * - country: a service counts for its data locations, split equally among them (two locations:
+ *   half each), or for the partner's country when it records none; `by=partnerCountry` always uses
+ *   the partner's country;
+ * - fourth party: a sub-contractor link carries the services it names, or all of the partner's
+ *   services when it names none; a service carried by two fourth parties counts once for each
+ *   (shares are of the links), and their country is the fourth party's own country.
+ * Weights: 1 per service, or 2 for critical services with `weighting=critical2x`.
  */
 
 /** Above this index a dimension is highly concentrated (and flagged). */

@@ -111,8 +111,12 @@ const partnerTabs = [
   tab("/services", () => import("./routes/partners/detail/ServicesTab"), "ServicesTab"),
   tab("/contacts", () => import("./routes/partners/detail/ContactsTab"), "ContactsTab"),
   tab("/subcontractors", () => import("./routes/partners/detail/SubcontractorsTab"), "SubcontractorsTab"),
+  tab("/overlap", () => import("./routes/partners/detail/OverlapTab"), "OverlapTab"),
   tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
 ];
+
+const ourSitesRoute = page("/admin/sites", () => import("./routes/overlap/OurSitesPage"), "OurSitesPage");
+const plannerRoute = page("/overlap", () => import("./routes/overlap/PlannerPage"), "PlannerPage");
 
 const usersRoute = page("/admin/users", () => import("./routes/users/UsersPage"), "UsersPage");
 const tokensRoute = page(
@@ -139,6 +143,8 @@ const routeTree = rootRoute.addChildren([
     newPartnerRoute,
     editPartnerRoute,
     partnerRoute.addChildren(partnerTabs),
+    ourSitesRoute,
+    plannerRoute,
     usersRoute,
     tokensRoute,
     auditRoute,

@@ -179,15 +179,18 @@ export function createCountryService(ctx: AppContext) {
           .from(countryOverrides)
           .where(and(eq(countryOverrides.orgId, actor.orgId), eq(countryOverrides.iso2, code))),
         db.execute<{ id: string; name: string; status: string; via: string[] }>(sql`
-          SELECT p.id, p.name, p.status,
-            array_remove(ARRAY[
-              CASE WHEN p.country = ${code} THEN 'headquarters' END,
-              CASE WHEN EXISTS (SELECT 1 FROM ${partnerSites} ps WHERE ps.partner_id = p.id AND ps.country = ${code}) THEN 'site' END,
-              CASE WHEN EXISTS (SELECT 1 FROM partner_services s WHERE s.partner_id = p.id AND ${code} = ANY (s.data_locations)) THEN 'data_location' END
-            ], NULL) AS via
-          FROM ${partners} p
-          WHERE p.org_id = ${actor.orgId}
-          ORDER BY p.name`),
+          SELECT * FROM (
+            SELECT p.id, p.name, p.status,
+              array_remove(ARRAY[
+                CASE WHEN p.country = ${code} THEN 'headquarters' END,
+                CASE WHEN EXISTS (SELECT 1 FROM ${partnerSites} ps WHERE ps.partner_id = p.id AND ps.country = ${code}) THEN 'site' END,
+                CASE WHEN EXISTS (SELECT 1 FROM partner_services s WHERE s.partner_id = p.id AND ${code} = ANY (s.data_locations)) THEN 'data_location' END
+              ], NULL) AS via
+            FROM ${partners} p
+            WHERE p.org_id = ${actor.orgId}
+          ) x
+          WHERE cardinality(via) > 0
+          ORDER BY name, id`),
       ]);
       const summary = summarise(code, latest.get(code), settings);
       return {
@@ -212,7 +215,7 @@ export function createCountryService(ctx: AppContext) {
         }),
         override: override ? presentOverride(override) : null,
         dataProtection: presentDataProtection(code),
-        partners: partnerRows.rows.filter((p) => p.via.length > 0),
+        partners: partnerRows.rows,
       };
     },
 

@@ -197,6 +197,14 @@ describe("GET /api/v1/countries/:code", () => {
     expect(c.risk.explanation[0]).toMatch(/^weighted percentile \d+ \(2019\) → /);
     expect(c.partners.map((p: { name: string }) => p.name)).toContain("Pune Partner");
     expect(c.partners.find((p: { name: string }) => p.name === "Pune Partner").via).toEqual(["headquarters"]);
+    expect(c.partners.map((p: { name: string }) => p.name)).not.toContain("Portal Partner");
+    // Pune Partner has a site and keeps data in the Philippines, and only keeps data in Ireland.
+    expect((await profile(admin, "PH")).json().partners).toEqual([
+      expect.objectContaining({ name: "Pune Partner", via: ["site", "data_location"] }),
+    ]);
+    expect((await profile(admin, "IE")).json().partners).toEqual([
+      expect.objectContaining({ name: "Pune Partner", via: ["data_location"] }),
+    ]);
     expect(c.dataProtection.sources.join(" ")).toContain("European Commission");
   });
 

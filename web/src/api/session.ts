@@ -23,6 +23,7 @@ export interface Abilities {
   user: "read" | "create" | "update";
   apiToken: "read" | "create" | "revoke" | "manageAll";
   audit: "read";
+  organizationSite: "read" | "create" | "update" | "delete";
 }
 
 /**

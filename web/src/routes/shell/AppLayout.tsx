@@ -2,7 +2,9 @@ import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text } fr
 import { useDisclosure } from "@mantine/hooks";
 import {
   type Icon,
+  IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconClockHour4,
   IconHistory,
   IconKey,
   IconLayoutDashboard,
@@ -35,8 +37,13 @@ export function AppLayout() {
   const main: Item[] = [
     { to: "/", label: "Dashboard", icon: IconLayoutDashboard, exact: true, show: true },
     { to: "/partners", label: "Partners", icon: IconBuildingSkyscraper, show: can(me, "partner", "read") },
+    { to: "/overlap", label: "Overlap planner", icon: IconClockHour4, show: can(me, "partner", "read") },
   ];
+  // Our sites: readable by all staff; older servers report no `organizationSite` ability.
+  const orgSiteAbility = (me.abilities as Record<string, unknown>).organizationSite;
+  const canReadOrgSites = orgSiteAbility ? can(me, "organizationSite", "read") : me.user.role !== "partner";
   const admin: Item[] = [
+    { to: "/admin/sites", label: "Our sites", icon: IconBuildingCommunity, show: canReadOrgSites },
     { to: "/admin/users", label: "Users", icon: IconUsers, show: can(me, "user", "read") },
     { to: "/admin/api-tokens", label: "API tokens", icon: IconKey, show: can(me, "apiToken", "read") },
     { to: "/admin/audit", label: "Audit log", icon: IconHistory, show: can(me, "audit", "read") },

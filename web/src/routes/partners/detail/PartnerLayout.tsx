@@ -26,6 +26,7 @@ const TABS = [
     label: "Sub-contractors",
     count: "subcontractors",
   },
+  { value: "overlap", to: "/partners/$partnerId/overlap", label: "Overlap" },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
 

@@ -30,6 +30,9 @@ export interface SiteBody {
   workingHours: { start: string; end: string; days: number[] };
 }
 
+/** The editable fields of a site: partner sites and our own sites share them. */
+export type SiteFields = Pick<Site, "name" | "country" | "city" | "timeZone" | "workingHours">;
+
 interface Values {
   name: string;
   country: string;
@@ -62,10 +65,11 @@ const blank = (): Values => ({
 const collapse = (path: string) =>
   path.startsWith("workingHours") ? (path.split(".")[1] ?? "start") : path.split(".")[0];
 
-/** Create or edit a site: place, IANA time zone and local working hours. */
+/** Create or edit a site (a partner's or one of ours): place, IANA time zone and local working hours. */
 export function SiteModal(props: {
   opened: boolean;
-  site: Site | null;
+  site: SiteFields | null;
+  namePlaceholder?: string;
   pending: boolean;
   error: unknown;
   onClose: () => void;
@@ -116,7 +120,7 @@ export function SiteModal(props: {
           ) : null}
           <TextInput
             label="Site name"
-            placeholder="Pune delivery centre"
+            placeholder={props.namePlaceholder ?? "Pune delivery centre"}
             withAsterisk
             data-autofocus
             {...form.getInputProps("name")}
