@@ -87,6 +87,16 @@ describe("risk level", () => {
     ).toBe(90);
   });
 
+  it("never shows a figure rounded across the threshold that decided the level", () => {
+    // 0.3·66.96 + 0.7·66.96 = 66.96 → medium (below 67); shown truncated.
+    const r = assessRisk(all(66.96));
+    expect(r).toMatchObject({ level: "medium", score: 66.9 });
+    expect(r.explanation[0]).toBe("weighted percentile 66.9 (2019) → medium");
+    expect(assessRisk(withDim(80, "RuleofLaw", 9.97)).explanation).toContain(
+      "rule of law percentile 9 (2019) → high",
+    );
+  });
+
   it("raises the level to at least high when one dimension is below the 10th percentile, and says why", () => {
     const r = assessRisk(withDim(80, "PoliticalStability", 9.4));
     expect(r.level).toBe("high");

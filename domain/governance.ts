@@ -141,7 +141,10 @@ export interface RiskAssessment {
 const levelOf = (score: number, t: RiskSettings["thresholds"]): RiskLevel =>
   score >= t.low ? "low" : score >= t.medium ? "medium" : score >= t.high ? "high" : "very_high";
 const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
-const fmt = (n: number) => String(Math.round(n));
+// Figures are truncated, never rounded up, so a shown value never crosses the threshold that
+// decided the level (66.96 shows as 66.9 → medium, not 67 → medium; 9.6 shows as 9, below 10).
+const fmt = (n: number) => String(Math.floor(n + 1e-9));
+const oneDecimal = (n: number) => Math.floor(n * 10 + 1e-9) / 10;
 
 /**
  * Derives the risk level from the six percentiles. Missing dimensions are left out and the other
@@ -156,7 +159,9 @@ export function assessRisk(inputs: PercentileInput[], settings: RiskSettings = D
     present.reduce((acc, i) => acc + settings.weights[i.indicator] * i.percentile, 0) / totalWeight;
   let level = levelOf(score, settings.thresholds);
   const years = [...new Set(present.map((i) => i.year))].sort();
-  const explanation = [`weighted percentile ${fmt(score)} (${years.join(", ")}) → ${LEVEL_WORDS[level]}`];
+  const explanation = [
+    `weighted percentile ${oneDecimal(score)} (${years.join(", ")}) → ${LEVEL_WORDS[level]}`,
+  ];
   const floored = present.filter((i) => i.percentile < settings.floorPercentile);
   if (floored.length && rank(level) < rank("high")) level = "high";
   for (const i of floored)
@@ -179,7 +184,7 @@ export function assessRisk(inputs: PercentileInput[], settings: RiskSettings = D
     explanation.push(
       `no figure for ${missing.map((m) => INDICATOR_LABELS[m]).join(", ")}; left out of the weighting`,
     );
-  return { level, score: Math.round(score * 10) / 10, explanation } satisfies RiskAssessment;
+  return { level, score: oneDecimal(score), explanation } satisfies RiskAssessment;
 }
 
 // ---- API shapes (shared by server, OpenAPI and the web client) ----

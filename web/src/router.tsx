@@ -13,6 +13,7 @@ import { queryClient } from "./api/queryClient";
 import { meQuery, setupQuery } from "./api/session";
 import { FullPageError, FullPageLoader } from "./components/FullPage";
 import { parseAuditSearch } from "./routes/audit/search";
+import { parseConcentrationSearch } from "./routes/concentration/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { parsePartnersSearch } from "./routes/partners/search";
 import { AppLayout } from "./routes/shell/AppLayout";
@@ -118,6 +119,13 @@ const partnerTabs = [
 const ourSitesRoute = page("/admin/sites", () => import("./routes/overlap/OurSitesPage"), "OurSitesPage");
 const plannerRoute = page("/overlap", () => import("./routes/overlap/PlannerPage"), "PlannerPage");
 
+const concentrationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/concentration",
+  validateSearch: parseConcentrationSearch,
+  component: lazyRouteComponent(() => import("./routes/concentration/ConcentrationPage"), "ConcentrationPage"),
+});
+
 const usersRoute = page("/admin/users", () => import("./routes/users/UsersPage"), "UsersPage");
 const tokensRoute = page(
   "/admin/api-tokens",
@@ -145,6 +153,7 @@ const routeTree = rootRoute.addChildren([
     partnerRoute.addChildren(partnerTabs),
     ourSitesRoute,
     plannerRoute,
+    concentrationRoute,
     usersRoute,
     tokensRoute,
     auditRoute,

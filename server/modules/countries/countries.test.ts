@@ -194,7 +194,7 @@ describe("GET /api/v1/countries/:code", () => {
     expect(ps.latest.numSources).toBeGreaterThan(0);
     expect(ps.latest.interval90.lower).toBeLessThanOrEqual(ps.latest.percentileRank);
     expect(ps.latest.interval90.upper).toBeGreaterThanOrEqual(ps.latest.percentileRank);
-    expect(c.risk.explanation[0]).toMatch(/^weighted percentile \d+ \(2019\) → /);
+    expect(c.risk.explanation[0]).toMatch(/^weighted percentile \d+(\.\d)? \(2019\) → /);
     expect(c.partners.map((p: { name: string }) => p.name)).toContain("Pune Partner");
     expect(c.partners.find((p: { name: string }) => p.name === "Pune Partner").via).toEqual(["headquarters"]);
     expect(c.partners.map((p: { name: string }) => p.name)).not.toContain("Portal Partner");
