@@ -14,6 +14,7 @@ import { meQuery, setupQuery } from "./api/session";
 import { FullPageError, FullPageLoader } from "./components/FullPage";
 import { parseAuditSearch } from "./routes/audit/search";
 import { parseConcentrationSearch } from "./routes/concentration/search";
+import { parseCountriesSearch } from "./routes/countries/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { parsePartnersSearch } from "./routes/partners/search";
 import { AppLayout } from "./routes/shell/AppLayout";
@@ -123,7 +124,23 @@ const concentrationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/concentration",
   validateSearch: parseConcentrationSearch,
-  component: lazyRouteComponent(() => import("./routes/concentration/ConcentrationPage"), "ConcentrationPage"),
+  component: lazyRouteComponent(
+    () => import("./routes/concentration/ConcentrationPage"),
+    "ConcentrationPage",
+  ),
+});
+
+export const countriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/countries",
+  validateSearch: parseCountriesSearch,
+  component: lazyRouteComponent(() => import("./routes/countries/CountriesPage"), "CountriesPage"),
+});
+
+export const countryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/countries/$code",
+  component: lazyRouteComponent(() => import("./routes/countries/CountryPage"), "CountryPage"),
 });
 
 const usersRoute = page("/admin/users", () => import("./routes/users/UsersPage"), "UsersPage");
@@ -154,6 +171,8 @@ const routeTree = rootRoute.addChildren([
     ourSitesRoute,
     plannerRoute,
     concentrationRoute,
+    countriesRoute,
+    countryRoute,
     usersRoute,
     tokensRoute,
     auditRoute,

@@ -12,7 +12,7 @@ const CRITICALITY_LABELS: Record<Criticality, string> = {
   standard: "Standard",
 };
 
-const MARKS = [10, 25, 40, 50, 75, 90].map((value) => ({ value, label: `${value}%` }));
+const MARKS = [10, 30, 50, 70, 90].map((value) => ({ value, label: `${value}%` }));
 
 /** The analysis parameters: which services, when to flag, how to weigh and where a service sits. */
 export function ConcentrationControls({

@@ -1,21 +1,33 @@
-import { Anchor, Button, Card, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconBuildingSkyscraper, IconInfoCircle, IconSitemap } from "@tabler/icons-react";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMe } from "../../api/useMe";
 import { PageHeader } from "../../components/PageHeader";
 import { Empty, ErrorState, Forbidden } from "../../components/States";
 import { ConcentrationControls } from "./ConcentrationControls";
+import { chartHeight } from "./charts";
 import { type DimensionKind, HhiCard, ShareChartCard, ShareTable } from "./DimensionParts";
 import { FlagCards } from "./FlagCards";
 import {
   type Concentration,
-  canReadConcentration,
   type DimensionResult,
   formatShare,
   formatWeight,
   useConcentration,
 } from "./queries";
-import { resolveSearch } from "./search";
+import { canReadConcentration, resolveSearch } from "./search";
 
 const PARTNERS: [string, string] = ["partner", "partners"];
 const COUNTRIES: [string, string] = ["country", "countries"];
@@ -24,22 +36,31 @@ const COUNTRIES: [string, string] = ["country", "countries"];
 function DimensionPair({
   pair,
   titles,
+  columns,
   threshold,
   showWeight,
 }: {
   pair: [DimensionResult, DimensionResult];
   titles: [string, string];
+  columns: [string, string];
   threshold: number;
   showWeight: boolean;
 }) {
   const kinds: DimensionKind[] = ["partner", "country"];
+  const height = chartHeight(Math.max(pair[0].items.length, pair[1].items.length));
   return (
     <Grid gap="lg">
       {pair.map((dim, i) => (
         <Grid.Col key={kinds[i]} span={{ base: 12, lg: 6 }}>
-          <Stack gap="md" h="100%">
-            <ShareChartCard title={titles[i]} dim={dim} threshold={threshold} />
-            <ShareTable dim={dim} kind={kinds[i]} threshold={threshold} showWeight={showWeight} />
+          <Stack gap="md">
+            <ShareChartCard title={titles[i]} dim={dim} threshold={threshold} height={height} />
+            <ShareTable
+              dim={dim}
+              kind={kinds[i]}
+              label={columns[i]}
+              threshold={threshold}
+              showWeight={showWeight}
+            />
           </Stack>
         </Grid.Col>
       ))}
@@ -55,8 +76,8 @@ function HhiExplainer({ data }: { data: Concentration | undefined }) {
       <IconInfoCircle size={16} style={{ flexShrink: 0 }} />
       <Text size="sm">
         The Herfindahl–Hirschman index (HHI) is the sum of the squared % shares, from 0 to 10,000 (one carrier
-        with everything): below {moderate.toLocaleString("en")} unconcentrated, above {high.toLocaleString("en")}{" "}
-        highly concentrated.
+        with everything): below {moderate.toLocaleString("en")} unconcentrated, above{" "}
+        {high.toLocaleString("en")} highly concentrated.
       </Text>
     </Group>
   );
@@ -150,7 +171,12 @@ export function ConcentrationPage() {
   } else {
     const fp = data.fourthParties;
     body = (
-      <div style={{ opacity: query.isFetching && query.isPlaceholderData ? 0.6 : 1, transition: "opacity 150ms" }}>
+      <div
+        style={{
+          opacity: query.isFetching && query.isPlaceholderData ? 0.6 : 1,
+          transition: "opacity 150ms",
+        }}
+      >
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <HhiCard label="HHI by partner" dim={data.byPartner} noun={PARTNERS} />
           <HhiCard label="HHI by country" dim={data.byCountry} noun={COUNTRIES} />
@@ -180,6 +206,7 @@ export function ConcentrationPage() {
         <DimensionPair
           pair={[data.byPartner, data.byCountry]}
           titles={["Share by partner", "Share by country"]}
+          columns={["Partner", "Country"]}
           threshold={threshold}
           showWeight={showWeight}
         />
@@ -206,7 +233,11 @@ export function ConcentrationPage() {
         ) : (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md">
-              <HhiCard label="HHI by fourth party" dim={fp.byPartner} noun={["fourth party", "fourth parties"]} />
+              <HhiCard
+                label="HHI by fourth party"
+                dim={fp.byPartner}
+                noun={["fourth party", "fourth parties"]}
+              />
               <HhiCard label="HHI by fourth-party country" dim={fp.byCountry} noun={COUNTRIES} />
             </SimpleGrid>
             <FlagCards
@@ -218,6 +249,7 @@ export function ConcentrationPage() {
             <DimensionPair
               pair={[fp.byPartner, fp.byCountry]}
               titles={["Share by fourth party", "Share by fourth-party country"]}
+              columns={["Fourth party", "Country"]}
               threshold={threshold}
               showWeight={params.weighting === "critical2x"}
             />
@@ -232,7 +264,11 @@ export function ConcentrationPage() {
       {header}
       <ConcentrationControls params={params} onChange={onChange} />
       {query.isError && data && (
-        <ErrorState error={query.error} title="Could not refresh the analysis" onRetry={() => query.refetch()} />
+        <ErrorState
+          error={query.error}
+          title="Could not refresh the analysis"
+          onRetry={() => query.refetch()}
+        />
       )}
       {body}
     </>

@@ -16,7 +16,7 @@ import { Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { CountryLabel } from "../../components/Badges";
 import { EChart } from "../dashboard/EChart";
-import { chartHeight, shareChart, TOP_SHARES } from "./charts";
+import { shareChart, TOP_SHARES } from "./charts";
 import {
   BAND_COLORS,
   BAND_LABELS,
@@ -70,15 +70,18 @@ export function ShareChartCard({
   title,
   dim,
   threshold,
+  height,
 }: {
   title: string;
   dim: DimensionResult;
   threshold: number;
+  /** Chart height, shared by the charts of a row so they line up. */
+  height: number;
 }) {
   const theme = useMantineTheme();
   const option = useMemo(() => shareChart(dim, threshold, theme), [dim, threshold, theme]);
   return (
-    <Card h="100%">
+    <Card>
       <Group justify="space-between" align="baseline" mb="xs" gap="xs">
         <Title order={5}>{title}</Title>
         {dim.carriers > TOP_SHARES && (
@@ -92,7 +95,7 @@ export function ShareChartCard({
           Nothing to chart.
         </Text>
       ) : (
-        <EChart option={option} height={chartHeight(dim.items.length)} />
+        <EChart option={option} height={height} />
       )}
     </Card>
   );
@@ -102,11 +105,14 @@ export function ShareChartCard({
 export function ShareTable({
   dim,
   kind,
+  label,
   threshold,
   showWeight,
 }: {
   dim: DimensionResult;
   kind: DimensionKind;
+  /** The first column's heading. */
+  label: string;
   threshold: number;
   showWeight: boolean;
 }) {
@@ -117,7 +123,7 @@ export function ShareTable({
         <Table striped highlightOnHover verticalSpacing="xs" stickyHeader>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{kind === "partner" ? "Partner" : "Country"}</Table.Th>
+              <Table.Th>{label}</Table.Th>
               <Table.Th w="34%">Share</Table.Th>
               <Table.Th ta="right">Services</Table.Th>
               {showWeight && <Table.Th ta="right">Weight</Table.Th>}
@@ -128,11 +134,15 @@ export function ShareTable({
               <Table.Tr key={i.key}>
                 <Table.Td>
                   {kind === "partner" ? (
-                    <Anchor component={Link} to="/partners/$partnerId" params={{ partnerId: i.key }} fz="sm">
+                    <Anchor component={Link} to={`/partners/${i.key}`} fz="sm">
                       {i.name}
                     </Anchor>
                   ) : (
-                    <Anchor component={Link} to="/partners" search={{ country: [i.key] }} fz="sm" c="inherit">
+                    <Anchor
+                      fz="sm"
+                      c="inherit"
+                      renderRoot={(props) => <Link to="/partners" search={{ country: [i.key] }} {...props} />}
+                    >
                       <CountryLabel code={i.key} name={i.name} />
                     </Anchor>
                   )}
@@ -157,9 +167,7 @@ export function ShareTable({
             ))}
             {dim.others && (
               <Table.Tr>
-                <Table.Td c="dimmed">
-                  {dim.others.carriers} more {kind === "partner" ? "partners" : "countries"}
-                </Table.Td>
+                <Table.Td c="dimmed">{dim.others.carriers} more</Table.Td>
                 <Table.Td c="dimmed">{formatShare(dim.others.share)}</Table.Td>
                 <Table.Td ta="right" c="dimmed">
                   {dim.others.count}

@@ -19,7 +19,7 @@ const ACROSS: Record<Flag["dimension"], string> = {
 
 function title(flag: Flag, threshold: number): string {
   if (flag.kind === "index") return `Highly concentrated across ${ACROSS[flag.dimension]}`;
-  return `${flag.name ?? flag.key} carries ${formatShare(flag.share ?? 0)} (over ${formatShare(threshold)})`;
+  return `${flag.name ?? flag.key}: ${formatShare(flag.share ?? 0)}, above the ${formatShare(threshold)} threshold`;
 }
 
 /** One alert per flag with the server's explanation; share flags of partners link to the partner. */
@@ -65,12 +65,17 @@ export function FlagCards({
                 HHI {formatHhi(f.hhi)}
               </Text>
               {f.kind === "share" && f.key && isPartner && (
-                <Anchor component={Link} to="/partners/$partnerId" params={{ partnerId: f.key }} size="xs">
+                <Anchor component={Link} to={`/partners/${f.key}`} size="xs">
                   Open partner
                 </Anchor>
               )}
               {f.kind === "share" && f.key && !isPartner && (
-                <Anchor component={Link} to="/partners" search={{ country: [f.key] }} size="xs">
+                <Anchor
+                  size="xs"
+                  renderRoot={(props) => (
+                    <Link to="/partners" search={{ country: [f.key as string] }} {...props} />
+                  )}
+                >
                   Partners in {f.name ?? f.key}
                 </Anchor>
               )}

@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CRITICALITIES } from "../../../../domain/partners";
 import { api, unwrap } from "../../api/client";
 import type { paths } from "../../api/schema";
-import type { Me } from "../../api/types";
 import type { resolveSearch } from "./search";
 
 type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
@@ -30,15 +29,6 @@ export function useConcentration(s: ReturnType<typeof resolveSearch>, enabled: b
         }),
       ),
   });
-}
-
-/**
- * Whether `/me` allows reading the concentration analysis; servers that do not report the ability
- * yet fall back to the policy (every staff role).
- */
-export function canReadConcentration(me: Me): boolean {
-  const ability = (me.abilities as Record<string, Record<string, boolean> | undefined>).concentration;
-  return ability ? ability.read === true : me.user.role !== "partner";
 }
 
 export const BAND_LABELS: Record<Band, string> = {

@@ -1,6 +1,7 @@
 import { CRITICALITIES, type Criticality } from "../../../../domain/partners";
+import type { Me } from "../../api/types";
 
-// Kept apart from queries.ts: the router imports the parser, and it should not pull the page's code.
+// Kept apart from queries.ts: the router and the navigation import these, and should not pull the page's code.
 
 export type Weighting = "count" | "critical2x";
 export type CountryRule = "dataLocation" | "partnerCountry";
@@ -40,3 +41,11 @@ export function resolveSearch(s: ConcentrationSearch) {
   };
 }
 
+/**
+ * Whether `/me` allows reading the concentration analysis; servers that do not report the ability
+ * yet fall back to the policy (every staff role).
+ */
+export function canReadConcentration(me: Me): boolean {
+  const ability = (me.abilities as Record<string, Record<string, boolean> | undefined>).concentration;
+  return ability ? ability.read === true : me.user.role !== "partner";
+}

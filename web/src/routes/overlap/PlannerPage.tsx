@@ -161,7 +161,7 @@ export function PlannerPage() {
               </Text>
             </Stack>
           </Card>
-          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <Stack gap="lg">
             <Card withBorder padding="lg" radius="md">
               <Text fw={600} mb="xs">
                 Best meeting slots
@@ -183,7 +183,7 @@ export function PlannerPage() {
                 format={shortDate}
               />
             </Card>
-          </SimpleGrid>
+          </Stack>
           <DayTable
             days={data.days}
             selected={day?.date ?? null}

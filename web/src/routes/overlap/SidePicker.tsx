@@ -115,7 +115,9 @@ export function SidePicker(props: {
   const s = props.value;
   const set = (patch: Partial<SideState>) => props.onChange({ ...s, ...patch });
   const errors = props.showErrors && s.mode === "manual" ? manualErrors(s) : {};
-  const siteError = props.showErrors && s.mode !== "manual" && !s.siteId ? "Choose a site" : undefined;
+  const missing = props.showErrors && s.mode !== "manual" && !s.siteId;
+  const partnerError = missing && s.mode === "partner" && !s.partnerId ? "Choose a partner" : undefined;
+  const siteError = missing && !partnerError ? "Choose a site" : undefined;
   const siteOptions = (list: { id: string; name: string; city: string }[]) =>
     list.map((o) => ({ value: o.id, label: `${o.name} · ${o.city}` }));
   return (
@@ -152,6 +154,7 @@ export function SidePicker(props: {
             data={props.partners}
             value={s.partnerId}
             onChange={(v) => set({ partnerId: v, siteId: null })}
+            error={partnerError}
             searchable
           />
           <Select

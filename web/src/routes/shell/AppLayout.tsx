@@ -4,17 +4,20 @@ import {
   type Icon,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
+  IconChartDonut,
   IconClockHour4,
   IconHistory,
   IconKey,
   IconLayoutDashboard,
   IconUsers,
+  IconWorld,
 } from "@tabler/icons-react";
 import { Link, Outlet, useLocation } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { can } from "../../api/session";
 import { useMe } from "../../api/useMe";
 import { Logo } from "../../components/Logo";
+import { canReadConcentration } from "../concentration/search";
 import { UserMenu } from "./UserMenu";
 
 interface Item {
@@ -38,6 +41,13 @@ export function AppLayout() {
     { to: "/", label: "Dashboard", icon: IconLayoutDashboard, exact: true, show: true },
     { to: "/partners", label: "Partners", icon: IconBuildingSkyscraper, show: can(me, "partner", "read") },
     { to: "/overlap", label: "Overlap planner", icon: IconClockHour4, show: can(me, "partner", "read") },
+    { to: "/concentration", label: "Concentration", icon: IconChartDonut, show: canReadConcentration(me) },
+    {
+      to: "/countries",
+      label: "Countries",
+      icon: IconWorld,
+      show: (me.abilities as Record<string, Record<string, boolean> | undefined>).country?.read === true,
+    },
   ];
   // Our sites: readable by all staff; older servers report no `organizationSite` ability.
   const orgSiteAbility = (me.abilities as Record<string, unknown>).organizationSite;
