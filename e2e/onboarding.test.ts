@@ -140,6 +140,60 @@ describe("onboarding and the partner registry", () => {
     await shot("signed-in-again");
   });
 
+  test("the partner's Overlap tab shows the hours its site shares with ours", async () => {
+    // Sites through the API with the browser's own session (the forms are covered elsewhere).
+    const weekdays = [1, 2, 3, 4, 5];
+    const ours = await page.request.post("/api/v1/organization/sites", {
+      data: {
+        name: "London HQ",
+        country: "GB",
+        city: "London",
+        timeZone: "Europe/London",
+        workingHours: { start: "09:00", end: "17:00", days: weekdays },
+      },
+    });
+    expect(ours.status()).toBe(201);
+    const found = await page.request.get(`/api/v1/partners?q=${encodeURIComponent(partnerName)}`);
+    const partnerId: string = (await found.json()).items[0].id;
+    const theirs = await page.request.post(`/api/v1/partners/${partnerId}/sites`, {
+      data: {
+        name: "Bengaluru centre",
+        country: "IN",
+        city: "Bengaluru",
+        timeZone: "Asia/Kolkata",
+        workingHours: { start: "09:30", end: "18:30", days: weekdays },
+      },
+    });
+    expect(theirs.status()).toBe(201);
+
+    await page.goto(`/partners/${partnerId}`);
+    await page.getByRole("tab", { name: /^Overlap/ }).click();
+    await visible(page.getByRole("heading", { name: "Working-time overlap" }));
+    // London 09:00–17:00 and Kolkata 09:30–18:30 share 4 h (winter) to 5 h (summer): low risk.
+    await visible(page.getByText(/London HQ ↔ Bengaluru centre/));
+    await visible(page.getByText("Low risk"));
+    await shot("partner-overlap");
+  });
+
+  test("a country page shows the governance indicators with their source, and our partner there", async () => {
+    await page.getByRole("link", { name: "Countries", exact: true }).click();
+    await page.waitForURL(/\/countries$/);
+    await page.getByPlaceholder("Search countries…").fill("India");
+    await page
+      .getByRole("row")
+      .filter({ hasText: /^\W*India/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/countries\/IN$/);
+    await visible(page.getByRole("heading", { name: /India/ }).first());
+    await visible(page.getByRole("heading", { name: "Governance indicators" }));
+    await visible(page.getByText("Political stability and absence of violence").first());
+    await visible(page.getByText(/The World Bank: Worldwide Governance Indicators/).first());
+    // The partner created earlier has its headquarters in India.
+    await visible(page.getByText(partnerName).first());
+    await shot("country-india");
+  });
+
   test("the browser saw no uncaught page errors", () => {
     expect(pageErrors).toEqual([]);
   });

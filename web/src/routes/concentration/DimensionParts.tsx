@@ -52,13 +52,19 @@ export function HhiCard({
           </Badge>
         )}
       </Group>
-      <Text fz={30} fw={700} lh={1.2} mt={4}>
-        {dim === undefined ? <Skeleton h={36} w={90} /> : dim.hhi === null ? "—" : formatHhi(dim.hhi)}
-      </Text>
+      {dim === undefined ? (
+        <Skeleton h={36} w={90} mt={4} />
+      ) : (
+        <Text fz={30} fw={700} lh={1.2} mt={4}>
+          {dim.hhi === null ? "—" : formatHhi(dim.hhi)}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
-        {dim && dim.carriers > 0
-          ? `Across ${dim.carriers} ${noun[dim.carriers === 1 ? 0 : 1]}`
-          : "Nothing to count"}
+        {dim === undefined
+          ? "Loading…"
+          : dim.carriers > 0
+            ? `Across ${dim.carriers} ${noun[dim.carriers === 1 ? 0 : 1]}`
+            : "Nothing to count"}
         {dim?.items[0] && ` · largest: ${dim.items[0].name} ${formatShare(dim.items[0].share)}`}
       </Text>
     </Paper>
@@ -119,7 +125,7 @@ export function ShareTable({
   if (dim.items.length === 0) return null;
   return (
     <Card p={0}>
-      <ScrollArea.Autosize mah={420}>
+      <ScrollArea.Autosize mah={480}>
         <Table striped highlightOnHover verticalSpacing="xs" stickyHeader>
           <Table.Thead>
             <Table.Tr>
