@@ -9,6 +9,7 @@ import { countryRoute } from "../../router";
 import { NotFoundPage } from "../NotFoundPage";
 import { CountryPartnersCard, DataProtectionCard } from "./ContextCards";
 import { IndicatorCard } from "./IndicatorCard";
+import { CountryOverlapSection } from "./OverlapSection";
 import { OverrideCard } from "./OverrideCard";
 import { countryQuery } from "./queries";
 import { Attribution, canOverride, RiskBadge } from "./shared";
@@ -117,6 +118,7 @@ export function CountryPage() {
         <DataProtectionCard dp={c.dataProtection} />
       </SimpleGrid>
       <CountryPartnersCard partners={c.partners} />
+      <CountryOverlapSection code={c.code} name={c.name} partners={c.partners} />
     </>
   );
 }

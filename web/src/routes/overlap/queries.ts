@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type { paths } from "../../api/schema";
 import type { Me } from "../../api/types";
@@ -68,12 +68,16 @@ export function useOrgSiteMutations() {
   return { create, update, remove };
 }
 
-/** Every partner site × our site over the next 30 days. */
-export function usePartnerOverlap(partnerId: string) {
-  return useQuery({
+/** Query options for every partner site × our site over the next 30 days. */
+export const partnerOverlapQuery = (partnerId: string) =>
+  queryOptions({
     queryKey: overlapKeys.partner(partnerId),
     queryFn: () => unwrap(api.GET("/api/v1/partners/{id}/overlap", { params: { path: { id: partnerId } } })),
   });
+
+/** Every partner site × our site over the next 30 days. */
+export function usePartnerOverlap(partnerId: string) {
+  return useQuery(partnerOverlapQuery(partnerId));
 }
 
 /** An ad-hoc overlap computation (`POST /time-overlap`). */

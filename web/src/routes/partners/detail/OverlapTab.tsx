@@ -5,6 +5,7 @@ import { Empty, ErrorState } from "../../../components/States";
 import { shortDate } from "../../../lib/shifts";
 import { partnerRoute } from "../../../router";
 import { BestSlots, HolidayList } from "../../overlap/BestSlots";
+import { PairTimeline } from "../../overlap/PairTimeline";
 import {
   formatMinutes,
   RISK_COLORS,
@@ -13,19 +14,10 @@ import {
   useOrgSites,
   usePartnerOverlap,
 } from "../../overlap/queries";
-import { Timeline } from "../../overlap/Timeline";
-
-/** The day the timeline shows: the first common working day with the most overlap, else the first day. */
-function sampleDay(pair: SitePair) {
-  const working = pair.days.filter((d) => d.workingDay);
-  if (working.length === 0) return pair.days[0];
-  return working.reduce((best, d) => (d.overlapMinutes > best.overlapMinutes ? d : best), working[0]);
-}
 
 function PairCard({ pair }: { pair: SitePair }) {
   const ours = pair.organizationSite;
   const theirs = pair.partnerSite;
-  const day = sampleDay(pair);
   return (
     <Card withBorder padding="lg" radius="md">
       <Stack gap="md">
@@ -53,13 +45,7 @@ function PairCard({ pair }: { pair: SitePair }) {
             </Badge>
           </Group>
         </Group>
-        {day && (
-          <Timeline
-            day={day}
-            a={{ label: ours.name, timeZone: ours.timeZone, workingHours: ours.workingHours }}
-            b={{ label: theirs.name, timeZone: theirs.timeZone, workingHours: theirs.workingHours }}
-          />
-        )}
+        <PairTimeline pair={pair} />
         <div>
           <Text size="sm" fw={600} mb={4}>
             Best meeting slots

@@ -20,6 +20,7 @@ import { CountryLabel, CriticalityBadge, categoryLabel } from "../../../componen
 import { formatDateTime } from "../../../lib/format";
 import { partnerRoute } from "../../../router";
 import { partnerQuery } from "../queries";
+import { CountriesCard } from "./CountriesCard";
 import { LifecycleCard } from "./LifecycleCard";
 
 function Stat({
@@ -187,6 +188,9 @@ export function OverviewTab() {
             {p.description ?? "No description yet."}
           </Text>
         </Card>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <CountriesCard partnerId={p.id} headquarters={p.country} />
       </Grid.Col>
     </Grid>
   );
