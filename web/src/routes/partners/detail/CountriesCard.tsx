@@ -79,7 +79,7 @@ export function CountriesCard({ partnerId, headquarters }: { partnerId: string; 
                       <Text size="sm">{t.reasons.join(" · ")}</Text>
                     </Table.Td>
                     <Table.Td style={nowrap}>
-                      <RiskBadge level={c?.risk.level ?? null} size="sm" />
+                      <RiskBadge level={c?.risk.level ?? null} size="sm" miw="max-content" />
                     </Table.Td>
                     <Table.Td style={nowrap}>
                       <Group justify="flex-end">
