@@ -1,17 +1,21 @@
 import { Button, Card, Group, Pagination, Table, Text } from "@mantine/core";
-import { IconFilterOff } from "@tabler/icons-react";
+import { useDisclosure } from "@mantine/hooks";
+import { IconAdjustments, IconFilterOff, IconUpload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo } from "react";
+import { useMe } from "../../api/useMe";
 import { PageHeader } from "../../components/PageHeader";
 import { Empty, ErrorState, TableSkeleton } from "../../components/States";
 import { countriesRoute } from "../../router";
 import { CountriesTable, CountriesTableHead } from "./CountriesTable";
 import { CountriesToolbar } from "./CountriesToolbar";
+import { ImportIndicatorsModal } from "./ImportIndicatorsModal";
 import { filterCountries } from "./list";
 import { countryListQuery } from "./queries";
+import { RiskSettingsModal } from "./RiskSettingsModal";
 import type { CountriesSearch } from "./search";
-import { Attribution } from "./shared";
+import { Attribution, canChangeRiskSettings, canImportIndicators } from "./shared";
 import { WorldMap } from "./WorldMap";
 
 const PAGE_SIZE = 25;
@@ -21,6 +25,9 @@ export function CountriesPage() {
   const search = countriesRoute.useSearch();
   const navigate = useNavigate({ from: "/countries" });
   const list = useQuery(countryListQuery);
+  const me = useMe();
+  const [settingsOpened, settingsModal] = useDisclosure();
+  const [importOpened, importModal] = useDisclosure();
   const setSearch = (patch: Partial<CountriesSearch>) =>
     navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const clear = () => navigate({ search: { sort: search.sort, map: search.map }, replace: true });
@@ -38,7 +45,29 @@ export function CountriesPage() {
       <PageHeader
         title="Countries"
         description="Governance, risk and our exposure in every country where partners work or keep data."
+        actions={
+          <>
+            {canImportIndicators(me) && (
+              <Button variant="default" leftSection={<IconUpload size={16} />} onClick={importModal.open}>
+                Import indicators
+              </Button>
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconAdjustments size={16} />}
+              onClick={settingsModal.open}
+            >
+              Risk settings
+            </Button>
+          </>
+        }
       />
+      <RiskSettingsModal
+        opened={settingsOpened}
+        onClose={settingsModal.close}
+        canEdit={canChangeRiskSettings(me)}
+      />
+      {canImportIndicators(me) && <ImportIndicatorsModal opened={importOpened} onClose={importModal.close} />}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} title="Could not load countries" />
       ) : (

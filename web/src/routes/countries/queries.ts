@@ -30,3 +30,16 @@ export const countryQuery = (code: string) =>
     queryKey: countryKeys.detail(code),
     queryFn: () => unwrap(api.GET("/api/v1/countries/{code}", { params: { path: { code } } })),
   });
+
+export type RiskSettings = Json<paths["/api/v1/countries/risk-settings"]["get"]["responses"][200]>;
+export type IndicatorImportResult = Json<
+  paths["/api/v1/countries/indicators/import"]["post"]["responses"][200]
+>;
+
+export const riskSettingsKey = ["countries", "risk-settings"] as const;
+
+/** The organization's risk-level weights and thresholds. */
+export const riskSettingsQuery = queryOptions({
+  queryKey: riskSettingsKey,
+  queryFn: () => unwrap(api.GET("/api/v1/countries/risk-settings")),
+});

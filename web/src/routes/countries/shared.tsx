@@ -110,3 +110,15 @@ export function canOverride(me: Me): boolean {
   const abilities = me.abilities as Record<string, Record<string, boolean> | undefined>;
   return abilities.country?.override === true;
 }
+
+/** Whether the signed-in user may change the risk-level weights and thresholds. */
+export function canChangeRiskSettings(me: Me): boolean {
+  const abilities = me.abilities as Record<string, Record<string, boolean> | undefined>;
+  return abilities.country?.settings === true;
+}
+
+/** Whether the signed-in user may import governance figures (installation-wide, so admins only). */
+export function canImportIndicators(me: Me): boolean {
+  const abilities = me.abilities as Record<string, Record<string, boolean> | undefined>;
+  return abilities.country?.import === true;
+}
