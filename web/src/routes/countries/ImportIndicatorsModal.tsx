@@ -1,9 +1,9 @@
-import { Alert, Button, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from "@tabler/icons-react";
+import { Alert, Button, FileInput, Group, Modal, Stack, Text } from "@mantine/core";
+import { IconCircleCheck, IconFileSpreadsheet } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, api, errorMessage, unwrap } from "../../api/client";
-import { friendlyMessage } from "../../lib/forms";
+import { api, unwrap } from "../../api/client";
+import { ImportErrorsAlert } from "../../components/ImportErrorsAlert";
 import { notifySuccess } from "../../lib/notify";
 import { countryKeys } from "./queries";
 
@@ -49,7 +49,6 @@ export function ImportIndicatorsModal({ opened, onClose }: { opened: boolean; on
     onClose();
   };
   const result = importFile.data;
-  const rowErrors = importFile.error instanceof ApiError ? importFile.error.errors : [];
   return (
     <Modal
       opened={opened}
@@ -95,38 +94,7 @@ export function ImportIndicatorsModal({ opened, onClose }: { opened: boolean; on
             </Text>
           </Alert>
         )}
-        {importFile.error && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was imported">
-            <Stack gap="sm">
-              <Text size="sm">{errorMessage(importFile.error)}</Text>
-              {rowErrors.length > 0 && (
-                <ScrollArea.Autosize mah={260}>
-                  <Table withTableBorder bg="white" fz="sm" verticalSpacing={6} layout="fixed">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={70}>Row</Table.Th>
-                        <Table.Th w={160}>Column</Table.Th>
-                        <Table.Th>Problem</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {rowErrors.map((e, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and never reorder
-                        <Table.Tr key={i}>
-                          <Table.Td>{e.row ?? "—"}</Table.Td>
-                          <Table.Td className="mono">{e.path.replace(/^(body|row)\.?/, "") || "—"}</Table.Td>
-                          <Table.Td style={{ wordBreak: "break-word" }}>
-                            {friendlyMessage(e.message)}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </ScrollArea.Autosize>
-              )}
-            </Stack>
-          </Alert>
-        )}
+        {importFile.error && <ImportErrorsAlert error={importFile.error} />}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={close}>
             {result ? "Close" : "Cancel"}

@@ -1,23 +1,20 @@
 import {
-  Alert,
   Anchor,
   Button,
   Code,
   FileInput,
   Group,
   Modal,
-  ScrollArea,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Textarea,
 } from "@mantine/core";
-import { IconAlertTriangle, IconFileTypeCsv } from "@tabler/icons-react";
+import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, api, errorMessage, unwrap } from "../../api/client";
-import { friendlyMessage } from "../../lib/forms";
+import { api, unwrap } from "../../api/client";
+import { ImportErrorsAlert } from "../../components/ImportErrorsAlert";
 import { notifySuccess } from "../../lib/notify";
 import { partnerKeys } from "./queries";
 
@@ -56,7 +53,6 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
     setText("");
     onClose();
   };
-  const rowErrors = importCsv.error instanceof ApiError ? importCsv.error.errors : [];
   const ready = mode === "file" ? file !== null : text.trim().length > 0;
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={600}>Import partners from CSV</Text>} size="xl">
@@ -103,38 +99,7 @@ export function ImportCsvModal({ opened, onClose }: { opened: boolean; onClose: 
             styles={{ input: { fontFamily: "ui-monospace, monospace", fontSize: 12 } }}
           />
         )}
-        {importCsv.error && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was imported">
-            <Stack gap="sm">
-              <Text size="sm">{errorMessage(importCsv.error)}</Text>
-              {rowErrors.length > 0 && (
-                <ScrollArea.Autosize mah={260}>
-                  <Table withTableBorder bg="white" fz="sm" verticalSpacing={6} layout="fixed">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={70}>Row</Table.Th>
-                        <Table.Th w={140}>Column</Table.Th>
-                        <Table.Th>Problem</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {rowErrors.map((e, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and never reorder
-                        <Table.Tr key={i}>
-                          <Table.Td>{e.row ?? "—"}</Table.Td>
-                          <Table.Td className="mono">{e.path.replace(/^(body|row)\.?/, "") || "—"}</Table.Td>
-                          <Table.Td style={{ wordBreak: "break-word" }}>
-                            {friendlyMessage(e.message)}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </ScrollArea.Autosize>
-              )}
-            </Stack>
-          </Alert>
-        )}
+        {importCsv.error && <ImportErrorsAlert error={importCsv.error} />}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={close}>
             Cancel
