@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { Email, Password, PersonName } from "../../domain/auth.js";
+import { createOrganization } from "../modules/organizations/create-organization.js";
 import { organizations } from "../modules/organizations/organizations.tables.js";
 import { users } from "../modules/users/users.tables.js";
 import { recordAudit, systemActor } from "../platform/audit/audit.service.js";
@@ -35,10 +36,7 @@ export async function createAdmin(
       throw new Error("Several organizations exist: name one with --organization");
     if (args.organization) org = orgs.find((o) => o.name === args.organization) ?? org;
     if (!org || (args.organization && org.name !== args.organization)) {
-      [org] = await tx
-        .insert(organizations)
-        .values({ name: args.organization ?? "My organization" })
-        .returning();
+      org = await createOrganization(tx, args.organization ?? "My organization");
       await recordAudit(tx, org.id, systemActor("cli"), {
         action: "organization.create",
         entityType: "organization",

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { leiCheckDigits } from "../../domain/lei.js";
 import { CreateContact, CreateService, CreateSite, CreateSubcontractor } from "../../domain/partner-parts.js";
 import { CreatePartner } from "../../domain/partners.js";
+import { createOrganization } from "../modules/organizations/create-organization.js";
 import { organizations } from "../modules/organizations/organizations.tables.js";
 import { createPartnerService } from "../modules/partners/partners.service.js";
 import { contactKind, serviceKind, siteKind, subcontractorKind } from "../modules/partners/parts.kinds.js";
@@ -27,7 +28,7 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { org, admin } = await db.transaction(async (tx) => {
-    const [org] = await tx.insert(organizations).values({ name: DEMO_ORG }).returning();
+    const org = await createOrganization(tx, DEMO_ORG);
     await recordAudit(tx, org.id, systemActor("demo"), {
       action: "organization.create",
       entityType: "organization",

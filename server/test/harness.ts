@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Role } from "../../domain/roles.js";
 import { buildApp } from "../app.js";
+import { createOrganization } from "../modules/organizations/create-organization.js";
 import { organizations } from "../modules/organizations/organizations.tables.js";
 import { users } from "../modules/users/users.tables.js";
 import { recordAudit, systemActor } from "../platform/audit/audit.service.js";
@@ -71,14 +72,15 @@ export async function login(app: FastifyInstance, email: string, password = PASS
 /** Creates an organization with an admin (directly, as /setup works only once per installation). */
 export async function buildOrg(env: TestEnv, name = `Org ${unique()}`): Promise<Session> {
   const { db } = env.ctx.database;
-  const [org] = await db.insert(organizations).values({ name }).returning();
-  await db.transaction((tx) =>
-    recordAudit(tx, org.id, systemActor("test"), {
+  const org = await db.transaction(async (tx) => {
+    const created = await createOrganization(tx, name);
+    await recordAudit(tx, created.id, systemActor("test"), {
       action: "organization.create",
       entityType: "organization",
-      entityId: org.id,
-    }),
-  );
+      entityId: created.id,
+    });
+    return created;
+  });
   return buildUser(env, org.id, "admin");
 }
 

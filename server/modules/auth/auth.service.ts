@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import { endSession, endUserSessions, startSession } from "../../platform/auth/sessions.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, conflict, invalid } from "../../platform/errors.js";
+import { createOrganization } from "../organizations/create-organization.js";
 import { organizations } from "../organizations/organizations.tables.js";
 import { users } from "../users/users.tables.js";
 
@@ -41,7 +42,7 @@ export function createAuthService(ctx: AppContext) {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('outsight:setup', 0))`);
         const [existing] = await tx.select({ n: count() }).from(organizations);
         if (existing.n > 0) throw conflict("Outsight is already set up; sign in instead", "already_set_up");
-        const [org] = await tx.insert(organizations).values({ name: input.organizationName }).returning();
+        const org = await createOrganization(tx, input.organizationName);
         const [user] = await tx
           .insert(users)
           .values({ orgId: org.id, email: input.email, name: input.name, role: "admin", passwordHash })

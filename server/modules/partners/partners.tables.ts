@@ -5,6 +5,7 @@ import {
   index,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -42,9 +43,16 @@ export const partners = pgTable(
     description: text("description"),
     tags: text("tags").array().notNull().default([]),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The partner's risk profile, kept current by the risk module in the same transaction as any
+     * change to its risks or signals, so the partner list can sort and filter by tier on an index.
+     */
+    riskScore: smallint("risk_score").notNull().default(0),
+    riskTier: smallint("risk_tier").notNull().default(4),
     ...timestamps,
   },
   (t) => [
+    index("partners_org_tier_idx").on(t.orgId, t.riskTier, t.name),
     index("partners_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
     index("partners_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("partners_org_updated_idx").on(t.orgId, t.updatedAt, t.id),

@@ -2,6 +2,7 @@
 export * from "../../modules/countries/countries.tables.js";
 export * from "../../modules/organizations/organizations.tables.js";
 export * from "../../modules/partners/partners.tables.js";
+export * from "../../modules/risks/risks.tables.js";
 export * from "../../modules/users/users.tables.js";
 export * from "../audit/audit.tables.js";
 export * from "../auth/auth.tables.js";
