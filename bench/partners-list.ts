@@ -60,7 +60,7 @@ async function captureListSql(url: string, actor: Actor, query: string): Promise
   });
   const config = loadConfig({ DATABASE_URL: url, OUTSIGHT_DATA_DIR: "/nonexistent" });
   try {
-    const service = createPartnerService({ config, database: { pool, db, close: () => pool.end() } });
+    const service = createPartnerService({ config, database: { url, pool, db, close: () => pool.end() } });
     await service.list(actor, ListPartnersQuery.parse(parseQuery(query)));
   } finally {
     await pool.end();

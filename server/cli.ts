@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { verifyAudit } from "./cli/audit-verify.js";
 import { createAdmin } from "./cli/create-admin.js";
 import { loadDemo } from "./cli/demo.js";
+import { jobsCommand } from "./cli/jobs.js";
 import { serve } from "./main.js";
 import { importCountriesCommand } from "./modules/countries/countries.cli.js";
 import { loadConfig } from "./platform/config.js";
@@ -17,6 +18,8 @@ Commands:
   audit verify              recompute every organization's audit hash chain; exit 1 if broken
   demo                      load a realistic demo organization (sign in as demo@outsight.example)
   countries import <file>   import World Bank governance indicators (CSV or XLSX), all-or-nothing
+  jobs list                 list the background jobs and their schedules (UTC)
+  jobs run <name>           run one background job now, in this process
 `;
 
 /** The `outsight` command line. Each command opens the database the same way the server does. */
@@ -56,6 +59,11 @@ async function main(argv: string[]): Promise<number> {
       case "countries":
         if (sub !== "import") break;
         return await importCountriesCommand(runtime, rest[0]);
+      case "jobs": {
+        const code = await jobsCommand(runtime, sub, rest[0]);
+        if (code !== null) return code;
+        break;
+      }
     }
     console.error(`Unknown command: ${argv.join(" ")}\n\n${HELP}`);
     return 2;

@@ -1,5 +1,7 @@
 import { buildApp } from "./app.js";
+import { JOBS } from "./modules/jobs.js";
 import { loadConfig } from "./platform/config.js";
+import { type JobRunner, startJobRunner } from "./platform/jobs/runner.js";
 import { openRuntime } from "./platform/runtime.js";
 
 /**
@@ -12,12 +14,18 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const runtime = await openRuntime(config, (m) => console.log(m));
   const app = await buildApp(runtime, { logger: true });
+  const jobs: JobRunner | null = config.jobs
+    ? await startJobRunner(runtime, runtime.database.url, JOBS, {
+        log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+      })
+    : null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
     await app.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await runtime.shutdown();
     process.exit(0);
   };

@@ -3,7 +3,6 @@ import { leiCheckDigits } from "../../domain/lei.js";
 import { CreateContact, CreateService, CreateSite, CreateSubcontractor } from "../../domain/partner-parts.js";
 import { CreatePartner } from "../../domain/partners.js";
 import { createOrganization } from "../modules/organizations/create-organization.js";
-import { organizations } from "../modules/organizations/organizations.tables.js";
 import { createPartnerService } from "../modules/partners/partners.service.js";
 import { contactKind, serviceKind, siteKind, subcontractorKind } from "../modules/partners/parts.kinds.js";
 import { createPartService } from "../modules/partners/parts.service.js";

@@ -18,6 +18,7 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
   OUTSIGHT_WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  OUTSIGHT_JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -35,6 +36,8 @@ export interface Config {
   webDist: string;
   /** Believe X-Forwarded-For/-Proto (only behind a reverse proxy: clients could forge them). */
   trustProxy: boolean;
+  /** Run the background job workers and schedules in this process (off: serve HTTP only). */
+  jobs: boolean;
 }
 
 /** Parses the environment into a `Config`; a bad value stops start-up with a readable message. */
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     webDist: path.resolve(e.OUTSIGHT_WEB_DIST ?? "dist/web"),
     trustProxy: e.TRUST_PROXY === "true",
+    jobs: e.OUTSIGHT_JOBS === "on",
   };
 }

@@ -15,6 +15,8 @@ export type Queryable = Db | Tx;
 
 /** An open connection pool with its Drizzle handle. */
 export interface Database {
+  /** The connection string, for components that open their own connections (the job runner). */
+  url: string;
   pool: pg.Pool;
   db: Db;
   close(): Promise<void>;
@@ -26,5 +28,5 @@ export function openDatabase(url: string, max = 10): Database {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db = drizzle(pool, { schema });
-  return { pool, db, close: () => pool.end() };
+  return { url, pool, db, close: () => pool.end() };
 }
