@@ -51,6 +51,26 @@ describe("command line", () => {
     expect(list.json().items).toHaveLength(DEMO_PARTNERS.length);
     const countries = new Set(list.json().items.map((p: { country: string }) => p.country));
     expect(countries.size).toBeGreaterThanOrEqual(8);
+    // The risk register comes filled, and the signals engine has proposals from the demo's facts.
+    const risks = await env.app.inject({ url: "/api/v1/risks?limit=100", headers: { cookie } });
+    expect(risks.json().items.length).toBeGreaterThanOrEqual(10);
+    const signals = await env.app.inject({
+      url: "/api/v1/risk-signals?status=open&limit=100",
+      headers: { cookie },
+    });
+    const rules = new Set(signals.json().items.map((s: { rule: { id: string } }) => s.rule.id));
+    for (const rule of ["low_overlap", "inadequate_data_protection", "no_subcontractor_info"])
+      expect(rules).toContain(rule);
+  }, 60_000);
+
+  it("jobs list shows the schedules and jobs run runs one now", () => {
+    const list = outsight("jobs", "list");
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/risk-signals-nightly\s+15 2 \* \* \*/);
+    const run = outsight("jobs", "run", "risk-acceptance-expiry");
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.out).toContain('risk-acceptance-expiry: {"reopened":0}');
+    expect(outsight("jobs", "run", "nope").code).toBe(2);
   }, 60_000);
 
   it("audit verify passes on an intact chain and names the first altered event", async () => {

@@ -12,6 +12,7 @@ import { recordAudit, systemActor } from "../platform/audit/audit.service.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import type { Runtime } from "../platform/runtime.js";
 import { DEMO_ORG, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_SUBCONTRACTORS, DEMO_USERS } from "./demo-data.js";
+import { loadDemoRisks } from "./demo-risks.js";
 
 /**
  * `demo`: loads a demo organization with users of every role and a dozen partners with sites,
@@ -86,7 +87,11 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
       CreateSubcontractor.parse({ subcontractorId: ids.get(sub), description }),
     );
   }
-  console.log(`Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners and ${DEMO_USERS.length} users.`);
+  const riskManager = (await db.select().from(users).where(eq(users.email, "risk@outsight.example")))[0];
+  const riskCount = await loadDemoRisks(runtime, actor, ids, riskManager.id);
+  console.log(
+    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks and ${DEMO_USERS.length} users.`,
+  );
   console.log(
     `Sign in as ${DEMO_USERS[0].email} (or risk@, vendor@, compliance@, auditor@, viewer@outsight.example) with password ${DEMO_PASSWORD}`,
   );
