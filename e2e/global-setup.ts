@@ -16,6 +16,11 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the server under test listens, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
+    /**
+     * How a test reaches the same database from the command line (`outsight create-admin` …):
+     * the server's data directory (the CLI reuses its running embedded cluster) or its database URL.
+     */
+    serverEnv: { OUTSIGHT_DATA_DIR: string; DATABASE_URL?: string };
   }
 }
 
@@ -77,6 +82,7 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide("baseUrl", server.url);
+  project.provide("serverEnv", { OUTSIGHT_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
 
   return async () => {
     const result = await finish(30_000);
