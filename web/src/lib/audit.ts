@@ -40,6 +40,12 @@ const ENTITY_LABELS: Record<string, string> = {
   api_token: "API token",
   organization: "organization",
   auth: "session",
+  risk: "risk",
+  control: "control",
+  risk_task: "treatment task",
+  risk_category: "risk category",
+  risk_settings: "risk settings",
+  risk_signal: "risk signal",
 };
 
 const VERBS: Record<string, string> = {
@@ -55,6 +61,15 @@ const VERBS: Record<string, string> = {
   deactivate: "Deactivated",
   reactivate: "Reactivated",
   role_change: "Changed the role of",
+  accept: "Accepted",
+  acceptance_expired: "Acceptance expired, reopened",
+  review: "Reviewed",
+  control_link: "Linked a control to",
+  control_unlink: "Unlinked a control from",
+  raise: "Raised",
+  reopen: "Reopened",
+  resolve: "Resolved",
+  dismiss: "Dismissed",
 };
 
 /** Entity types known to the audit trail, for the filter select. */
@@ -77,6 +92,12 @@ export const AUDIT_ACTIONS = [
   "user.password_change",
   "api_token.create",
   "api_token.revoke",
+  "risk.create",
+  "risk.update",
+  "risk.accept",
+  "risk.review",
+  "risk_signal.accept",
+  "risk_signal.dismiss",
   "auth.login",
   "auth.login_failed",
   "auth.logout",

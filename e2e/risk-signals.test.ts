@@ -1,0 +1,133 @@
+import { spawnSync } from "node:child_process";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { launchChromium, screenshotter, visible } from "./support/browser.js";
+import { ROOT } from "./support/server.js";
+
+/**
+ * The signals journey through the real UI: a partner in a country of very low political stability
+ * takes on a critical service → the engine raises a signal → a risk manager accepts it in the
+ * inbox → the new risk appears in the register's heat map, in the cell of the signal's ratings.
+ * The organization is created with `outsight create-admin` next to the running server, so this
+ * file does not depend on the onboarding journey.
+ */
+describe("risk signals become risks on the heat map", () => {
+  const baseUrl = inject("baseUrl");
+  const serverEnv = inject("serverEnv");
+  const stamp = Date.now().toString(36);
+  const admin = { email: `signals-${stamp}@example.test`, password: "correct horse battery staple" };
+  const partnerName = `Karachi Back Office ${stamp}`;
+
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let shot: (step: string) => Promise<string>;
+  const consoleLines: string[] = [];
+
+  beforeAll(async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, LOG_LEVEL: "silent" };
+    if (!serverEnv.DATABASE_URL) delete env.DATABASE_URL;
+    const cli = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "server/cli.ts",
+        "create-admin",
+        "--email",
+        admin.email,
+        "--name",
+        "Rhea Signals",
+        "--password",
+        admin.password,
+        "--organization",
+        `Signals Org ${stamp}`,
+      ],
+      { cwd: ROOT, env, encoding: "utf8", timeout: 90_000 },
+    );
+    if (cli.status !== 0) throw new Error(`create-admin failed: ${cli.stdout}${cli.stderr}`);
+
+    browser = await launchChromium();
+    context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 1366, height: 900 },
+      locale: "en-GB",
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleLines.push(m.text());
+    });
+    shot = screenshotter(page, "signals");
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      await shot(`FAILED-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
+      if (consoleLines.length) console.error(`Browser console:\n${consoleLines.slice(-20).join("\n")}`);
+    });
+  });
+
+  const residualCell = (l: number, i: number) => page.getByTestId(`heat-residual-${l}-${i}`);
+
+  test("a critical service in Pakistan raises a political-stability signal", async () => {
+    await page.goto("/sign-in");
+    await page.getByLabel(/^Email/).fill(admin.email);
+    await page.getByRole("textbox", { name: "Password" }).fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await visible(page.getByRole("button", { name: "Account menu" }));
+
+    // Facts through the API with the browser's session (the partner forms are covered elsewhere).
+    const partner = await page.request.post("/api/v1/partners", {
+      data: { name: partnerName, country: "PK", category: "bpo_customer_service" },
+    });
+    expect(partner.status()).toBe(201);
+    const partnerId = (await partner.json()).id;
+    const service = await page.request.post(`/api/v1/partners/${partnerId}/services`, {
+      data: { name: "Payroll processing", function: "Finance", criticality: "critical" },
+    });
+    expect(service.status()).toBe(201);
+
+    await page.getByRole("link", { name: "Risk signals" }).click();
+    const card = page
+      .getByTestId("signal-card")
+      .filter({ hasText: `${partnerName}: low political stability` });
+    await visible(card);
+    await visible(card.getByText(/political stability percentile 3\.3 is below the bound 25/));
+    await shot("signal-raised");
+  });
+
+  test("the heat map has no risk in the signal's cell before it is accepted", async () => {
+    await page.getByRole("link", { name: "Risk register" }).click();
+    await page.getByRole("tab", { name: "Heat map" }).click();
+    // Percentile 3.3 (< 10) → likelihood 4; critical service → impact 5.
+    await expect.poll(() => residualCell(4, 5).getAttribute("aria-label")).toMatch(/: 0 risks$/);
+  });
+
+  test("accepting the signal creates a linked risk that lands in the heat map", async () => {
+    await page.getByRole("link", { name: "Risk signals" }).click();
+    const card = page
+      .getByTestId("signal-card")
+      .filter({ hasText: `${partnerName}: low political stability` });
+    await card.getByRole("button", { name: "Accept as risk" }).click();
+    await visible(card.getByRole("link", { name: "View risk" }));
+    await shot("signal-accepted");
+
+    await page.getByRole("link", { name: "Risk register" }).click();
+    await visible(page.getByRole("row").filter({ hasText: partnerName }));
+    await page.getByRole("tab", { name: "Heat map" }).click();
+    await expect.poll(() => residualCell(4, 5).getAttribute("aria-label")).toMatch(/: 1 risk$/);
+    await expect
+      .poll(() => page.getByTestId("heat-inherent-4-5").getAttribute("aria-label"))
+      .toMatch(/: 1 risk$/);
+    await residualCell(4, 5).click();
+    await visible(page.getByText(/1 risk in this cell/));
+    await visible(page.getByRole("row").filter({ hasText: `${partnerName}: low political stability` }));
+    await shot("heatmap-with-accepted-risk");
+  });
+});
