@@ -2,11 +2,13 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { concentrationBench } from "./concentration.js";
 import { partnersListBench } from "./partners-list.js";
+import { risksBench } from "./risks.js";
+import { signalsBench } from "./signals.js";
 import { startupBench } from "./startup.js";
 
 const HELP = `Usage: npm run bench [-- options]
 
-  --only startup|partners|concentration   run one benchmark (default: all)
+  --only startup|partners|concentration|risks|signals   run one benchmark (default: all)
   --runs N                  start-up repetitions (default 5)
   --idle S                  seconds idle before reading RSS (default 5)
   --partners N              partners to insert (default 10000)
@@ -17,6 +19,9 @@ const HELP = `Usage: npm run bench [-- options]
   --explain                 print EXPLAIN ANALYZE of each list query
   --services N              concentration: services (default 10000, over N/5 partners); it runs
                             min(--requests, 100) requests after min(--warmup, 10) warm-up
+  --risks N                 risks: risks to insert (default 50000, over 5000 partners); it runs
+                            min(--requests, 50) requests after min(--warmup, 10) warm-up
+  --signal-partners N       signals: partners to evaluate (default 5000, 3 services and 1–2 sites each)
 
 Everything runs on 127.0.0.1 against servers this command starts and stops. With DATABASE_URL
 set, the partner list benchmark uses a scratch database on that server instead of the embedded one.`;
@@ -34,6 +39,8 @@ async function main(): Promise<number> {
       concurrency: { type: "string", default: "8" },
       seconds: { type: "string", default: "5" },
       services: { type: "string", default: "10000" },
+      risks: { type: "string", default: "50000" },
+      "signal-partners": { type: "string", default: "5000" },
       explain: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -86,6 +93,24 @@ async function main(): Promise<number> {
       requests: Math.max(1, Math.min(n(values.requests, 5_000), 100)),
       warmup: Math.min(n(values.warmup, 1_000), 10),
     });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "risks") {
+    heading("Risk register: heat map and list at scale");
+    const r = await risksBench({
+      risks: Math.max(1, n(values.risks, 1_000_000)),
+      partners: 5000,
+      requests: Math.max(1, Math.min(n(values.requests, 5_000), 50)),
+      warmup: Math.min(n(values.warmup, 1_000), 10),
+      explain: values.explain ?? false,
+    });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "signals") {
+    heading("Risk signals: full re-evaluation");
+    const r = await signalsBench({ partners: Math.max(1, n(values["signal-partners"], 100_000)) });
     console.log(r.report);
     ok &&= r.ok;
   }

@@ -2,7 +2,7 @@ import Holidays from "date-holidays";
 import { z } from "zod";
 import { CountryCode, IsoDate } from "./common.js";
 import { Site } from "./partner-parts.js";
-import { TimeZone, toMinutes, WorkingHours } from "./time.js";
+import { addDays, TimeZone, toMinutes, WorkingHours } from "./time.js";
 
 /*
  * Working-time overlap between two sides (e.g. one of our sites and a partner site).
@@ -177,12 +177,6 @@ export function localHHMM(ms: number, timeZone: string): string {
   return `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
 }
 const utcHHMM = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-
-/** `date` (YYYY-MM-DD) moved by `n` days. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {

@@ -97,6 +97,8 @@ export const UpdatePartner = z
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 export type UpdatePartner = z.infer<typeof UpdatePartner>;
 
+const RiskTierParam = z.coerce.number().int().min(1).max(4);
+
 export const PARTNER_SORTS = [
   "name",
   "-name",
@@ -110,6 +112,8 @@ export const PARTNER_SORTS = [
   "-category",
   "updatedAt",
   "-updatedAt",
+  "riskTier",
+  "-riskTier",
 ] as const;
 
 /** Query of `GET /api/v1/partners`. */
@@ -120,6 +124,8 @@ export const ListPartnersQuery = PageQuery.extend({
   category: z.union([PartnerCategory, z.array(PartnerCategory)]).optional(),
   criticality: Criticality.optional().describe("Partners with at least one service of this criticality"),
   tag: PlainString().trim().toLowerCase().max(40).optional(),
+  /** Risk tier(s), 1 (most attention) to 4. */
+  tier: z.union([RiskTierParam, z.array(RiskTierParam)]).optional(),
   sort: z.enum(PARTNER_SORTS).default("name"),
 });
 export type ListPartnersQuery = z.infer<typeof ListPartnersQuery>;
@@ -143,6 +149,10 @@ export const Partner = z.object({
   tags: z.array(z.string()),
   owner: PartnerOwner,
   highestCriticality: Criticality.nullable(),
+  /** Highest score among the partner's open risks and signals (0 when none). */
+  riskScore: z.number().int(),
+  /** 1 (most attention) … 4, from the score and the criticality of its services. */
+  riskTier: z.number().int().min(1).max(4),
   counts: z.object({
     sites: z.number(),
     services: z.number(),
@@ -166,6 +176,8 @@ export const PartnerListItem = Partner.pick({
   tags: true,
   owner: true,
   highestCriticality: true,
+  riskScore: true,
+  riskTier: true,
   createdAt: true,
   updatedAt: true,
 }).extend({ serviceCount: z.number() });

@@ -52,3 +52,12 @@ export const WorkingHours = z
   })
   .refine((w) => w.start !== w.end, { message: "Start and end must differ", path: ["end"] });
 export type WorkingHours = z.infer<typeof WorkingHours>;
+
+/** Today's calendar date in UTC (YYYY-MM-DD): due dates and review dates are calendar dates. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** `date` (YYYY-MM-DD) plus `n` calendar days (negative goes back). */
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}

@@ -82,7 +82,10 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide("baseUrl", server.url);
-  project.provide("serverEnv", { OUTSIGHT_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+  project.provide("serverEnv", {
+    OUTSIGHT_DATA_DIR: dataDir,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  });
 
   return async () => {
     const result = await finish(30_000);

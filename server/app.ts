@@ -12,6 +12,10 @@ import { countryRoutes } from "./modules/countries/countries.routes.js";
 import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
 import { overlapRoutes } from "./modules/overlap/overlap.routes.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
+import { riskConfigRoutes } from "./modules/risks/risk-config.routes.js";
+import { riskTreatmentRoutes } from "./modules/risks/risk-treatment.routes.js";
+import { riskRoutes } from "./modules/risks/risks.routes.js";
+import { signalRoutes } from "./modules/signals/signals.routes.js";
 import { systemRoutes } from "./modules/system/system.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
 import { actorPlugin } from "./platform/auth/actor.plugin.js";
@@ -96,6 +100,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(organizationSiteRoutes(ctx));
   await app.register(overlapRoutes(ctx));
   await app.register(concentrationRoutes(ctx));
+  await app.register(riskRoutes(ctx));
+  await app.register(riskTreatmentRoutes(ctx));
+  await app.register(riskConfigRoutes(ctx));
+  await app.register(signalRoutes(ctx));
   await serveWeb(app, ctx.config.webDist);
   return app;
 }

@@ -208,7 +208,7 @@ const RISKS: DemoRisk[] = [
   },
 ];
 
-const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The demo's risk register: our two sites (so working-time overlap signals have something to
@@ -252,7 +252,7 @@ export async function loadDemoRisks(
         treatment: r.treatment ?? "mitigate",
         status: r.status ?? "open",
         reviewIntervalDays: r.reviewIntervalDays ?? null,
-        nextReviewDate: r.nextReviewInDays !== undefined ? addDays(r.nextReviewInDays) : undefined,
+        nextReviewDate: r.nextReviewInDays !== undefined ? inDays(r.nextReviewInDays) : undefined,
       }),
     );
     created.push(risk.id);
@@ -263,7 +263,7 @@ export async function loadDemoRisks(
         risk.id,
         CreateRiskTask.parse({
           title: t.title,
-          dueDate: addDays(t.dueInDays),
+          dueDate: inDays(t.dueInDays),
           status: t.status,
           assigneeId: riskManagerId,
         }),
@@ -271,11 +271,11 @@ export async function loadDemoRisks(
   }
   await reviews.create(actor, created[1], {
     notes: "Escrow deposit verified; knowledge transfer sessions started. Residual unchanged.",
-    nextReviewDate: addDays(90),
+    nextReviewDate: inDays(90),
   });
   await riskService.accept(actor, created[10], {
     justification: "Low residual score; the SOC contract is renegotiated at renewal in six months.",
-    expiresAt: addDays(180),
+    expiresAt: inDays(180),
   });
   return created.length;
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../domain/overlap.js";
+import { addDays } from "../../domain/time.js";
 import { type JobRunner, startJobRunner } from "../platform/jobs/runner.js";
 import { buildOrg, buildPartner, call, type Session, useTestApp } from "../test/harness.js";
 import { JOBS } from "./jobs.js";

@@ -6,6 +6,14 @@ import { countryPolicy } from "./countries/countries.policy.js";
 import { organizationSitePolicy } from "./organizations/sites.policy.js";
 import { overlapPolicy } from "./overlap/overlap.policy.js";
 import { partnerPolicy } from "./partners/partners.policy.js";
+import {
+  controlPolicy,
+  riskCategoryPolicy,
+  riskPolicy,
+  riskSettingsPolicy,
+  riskTaskPolicy,
+} from "./risks/risks.policy.js";
+import { signalPolicy } from "./signals/signals.policy.js";
 import { userPolicy } from "./users/users.policy.js";
 
 /** Every policy by resource name; `GET /me` sends the evaluated abilities to the web app. */
@@ -18,6 +26,12 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   audit: auditPolicy,
   country: countryPolicy,
   concentration: concentrationPolicy,
+  risk: riskPolicy,
+  riskTask: riskTaskPolicy,
+  control: controlPolicy,
+  riskCategory: riskCategoryPolicy,
+  riskSettings: riskSettingsPolicy,
+  riskSignal: signalPolicy,
 };
 
 /** The actor's abilities on every resource. */

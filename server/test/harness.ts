@@ -3,7 +3,6 @@ import { afterAll, beforeAll, inject } from "vitest";
 import type { Role } from "../../domain/roles.js";
 import { buildApp } from "../app.js";
 import { createOrganization } from "../modules/organizations/create-organization.js";
-import { organizations } from "../modules/organizations/organizations.tables.js";
 import { users } from "../modules/users/users.tables.js";
 import { recordAudit, systemActor } from "../platform/audit/audit.service.js";
 import { hashPassword } from "../platform/auth/passwords.js";

@@ -17,7 +17,9 @@ import { parseConcentrationSearch } from "./routes/concentration/search";
 import { parseCountriesSearch } from "./routes/countries/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { parsePartnersSearch } from "./routes/partners/search";
+import { parseRisksSearch } from "./routes/risks/search";
 import { AppLayout } from "./routes/shell/AppLayout";
+import { parseSignalsSearch } from "./routes/signals/search";
 
 // Code-based route tree. Page components load lazily (one chunk per area) so the first paint only
 // ships the shell; search params are validated here so every page gets typed, sane values.
@@ -114,8 +116,42 @@ const partnerTabs = [
   tab("/contacts", () => import("./routes/partners/detail/ContactsTab"), "ContactsTab"),
   tab("/subcontractors", () => import("./routes/partners/detail/SubcontractorsTab"), "SubcontractorsTab"),
   tab("/overlap", () => import("./routes/partners/detail/OverlapTab"), "OverlapTab"),
+  tab("/risk", () => import("./routes/partners/detail/RiskTab"), "RiskTab"),
   tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
 ];
+
+export const risksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/risks",
+  validateSearch: parseRisksSearch,
+  component: lazyRouteComponent(() => import("./routes/risks/RisksPage"), "RisksPage"),
+});
+
+export const heatmapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/risks/heatmap",
+  validateSearch: parseRisksSearch,
+  component: lazyRouteComponent(() => import("./routes/risks/HeatmapPage"), "HeatmapPage"),
+});
+
+export const riskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/risks/$riskId",
+  component: lazyRouteComponent(() => import("./routes/risks/detail/RiskPage"), "RiskPage"),
+});
+
+export const signalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/signals",
+  validateSearch: parseSignalsSearch,
+  component: lazyRouteComponent(() => import("./routes/signals/SignalsPage"), "SignalsPage"),
+});
+
+const riskSettingsRoute = page(
+  "/admin/risk-settings",
+  () => import("./routes/risks/settings/RiskSettingsPage"),
+  "RiskSettingsPage",
+);
 
 const ourSitesRoute = page("/admin/sites", () => import("./routes/overlap/OurSitesPage"), "OurSitesPage");
 const plannerRoute = page("/overlap", () => import("./routes/overlap/PlannerPage"), "PlannerPage");
@@ -168,6 +204,11 @@ const routeTree = rootRoute.addChildren([
     newPartnerRoute,
     editPartnerRoute,
     partnerRoute.addChildren(partnerTabs),
+    risksRoute,
+    heatmapRoute,
+    riskRoute,
+    signalsRoute,
+    riskSettingsRoute,
     ourSitesRoute,
     plannerRoute,
     concentrationRoute,

@@ -3,6 +3,7 @@ import type { AuditActor } from "../../platform/audit/audit.service.js";
 import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Db } from "../../platform/db/index.js";
 import { organizations } from "../organizations/organizations.tables.js";
+import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import type { WgiRow } from "./countries.wgi.js";
 
 // One JSON parameter expanded server-side: a single statement for thousands of rows, without
@@ -62,12 +63,16 @@ export async function importIndicators(
       auditIn === "all"
         ? (await tx.select({ id: organizations.id }).from(organizations)).map((o) => o.id)
         : auditIn;
-    for (const orgId of orgIds)
+    for (const orgId of orgIds) {
       await recordAudit(tx, orgId, who, {
         action: "governance_indicators.import",
         entityType: "governance_indicators",
         after: { source, ...summary },
       });
+      // New percentiles change what the governance rules see; other organizations (not audited
+      // here, so as not to name this actor in their trail) catch up in the nightly evaluation.
+      await reevaluateSignals(tx, orgId, who, "all");
+    }
     return summary;
   });
 }

@@ -8,6 +8,7 @@ import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js
 import type { AppContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/index.js";
 import { notFound } from "../../platform/errors.js";
+import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import { organizationSites } from "./organizations.tables.js";
 
 type Row = typeof organizationSites.$inferSelect;
@@ -47,14 +48,24 @@ export function createOrganizationSiteService(ctx: AppContext) {
     return row;
   }
 
-  const audit = (tx: Tx, actor: Actor, action: string, id: string, before?: unknown, after?: unknown) =>
-    recordAudit(tx, actor.orgId, auditActorOf(actor), {
+  // Every change to our sites moves every partner's overlap, so signals are re-evaluated in full.
+  const audit = async (
+    tx: Tx,
+    actor: Actor,
+    action: string,
+    id: string,
+    before?: unknown,
+    after?: unknown,
+  ) => {
+    await recordAudit(tx, actor.orgId, auditActorOf(actor), {
       action: `organization_site.${action}`,
       entityType: "organization_site",
       entityId: id,
       before,
       after,
     });
+    await reevaluateSignals(tx, actor.orgId, auditActorOf(actor), "all");
+  };
 
   return {
     /** Every site of the organization, oldest first. */

@@ -7,6 +7,7 @@ import {
   PARTNER_OVERLAP_DAYS,
   type PartnerOverlap,
 } from "../../../domain/overlap.js";
+import { todayUtc } from "../../../domain/time.js";
 import type { Actor } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
@@ -30,9 +31,6 @@ const ref = (s: SiteRow) => ({
   workingHours: s.workingHours,
 });
 const side = (s: SiteRow) => ({ timeZone: s.timeZone, workingHours: s.workingHours, country: s.country });
-
-/** Today's date in UTC (YYYY-MM-DD). */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** Working-time overlap between a partner's sites and the organization's own. */
 export function createOverlapService(ctx: AppContext) {

@@ -3,9 +3,12 @@ import { stringify } from "csv-stringify/sync";
 import { and, eq, inArray } from "drizzle-orm";
 import { CreatePartner } from "../../../domain/partners.js";
 import type { Actor } from "../../platform/access.js";
+import { auditActorOf } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { conflict, invalid } from "../../platform/errors.js";
+import { protectCell, unprotectCell } from "../../platform/http/csv-cells.js";
+import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import { type ListRow, presentPartnerListItem } from "./partners.present.js";
 import type { PartnerService } from "./partners.service.js";
 import { partners } from "./partners.tables.js";
@@ -28,15 +31,6 @@ const REQUIRED_COLUMNS = ["name", "country", "category"] as const;
 export const MAX_IMPORT_ROWS = 5000;
 
 type RowError = { row: number; path: string; message: string };
-
-/**
- * Spreadsheets run cells that start with `=`, `+`, `-`, `@`, tab or CR as formulas (CSV
- * injection), so the export prefixes such cells, and cells already starting with the prefix, with
- * an apostrophe; the import removes exactly that prefix, so values round-trip unchanged.
- */
-const FORMULA_START = /^[=+\-@\t\r']/;
-const protectCell = (v: string | null) => (v && FORMULA_START.test(v) ? `'${v}` : v);
-const unprotectCell = (v: string) => (v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v);
 
 /** Reads the CSV text into a header and records; malformed CSV is one file-level error. */
 function readCsv(text: string): string[][] {
@@ -173,7 +167,9 @@ export async function importPartners(
   }
   try {
     return await db.transaction(async (tx) => {
-      for (const { input } of inputs) await partnersService.insert(tx, actor, input);
+      const ids: string[] = [];
+      for (const { input } of inputs) ids.push((await partnersService.insert(tx, actor, input)).id);
+      await reevaluateSignals(tx, actor.orgId, auditActorOf(actor), { partnerIds: ids });
       return { created: inputs.length };
     });
   } catch (e) {

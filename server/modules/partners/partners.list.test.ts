@@ -29,6 +29,7 @@ interface Row {
   category: string;
   status: string;
   tags: string[];
+  riskTier: number;
   createdUs: bigint;
   updatedUs: bigint;
 }
@@ -39,7 +40,7 @@ const byIndex: string[] = [];
 
 async function loadRows(orgId: string): Promise<Row[]> {
   const { rows } = await env.ctx.database.pool.query(
-    `SELECT id, name, legal_name AS "legalName", lei, country, category, status, tags,
+    `SELECT id, name, legal_name AS "legalName", lei, country, category, status, tags, risk_tier AS "riskTier",
             (extract(epoch FROM created_at) * 1000000)::bigint::text AS created_us,
             (extract(epoch FROM updated_at) * 1000000)::bigint::text AS updated_us
        FROM partners WHERE org_id = $1`,
@@ -67,6 +68,8 @@ function keyOf(r: Row, field: string): string | number | bigint {
       return r.country;
     case "category":
       return r.category;
+    case "riskTier":
+      return r.riskTier;
     default:
       throw new Error(`no key for ${field}`);
   }

@@ -55,6 +55,8 @@ export function presentPartnerListItem(r: ListRow): PartnerListItem {
     owner: r.owner?.id ? r.owner : null,
     highestCriticality: r.criticalityRank ? CRITICALITY_BY_RANK[r.criticalityRank] : null,
     serviceCount: r.serviceCount,
+    riskScore: p.riskScore,
+    riskTier: p.riskTier,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -80,6 +82,7 @@ export function presentPartner(
 
 /** The audit snapshot of a partner: its own fields, without derived ones. */
 export function auditSnapshot(p: PartnerRow) {
-  const { orgId: _org, createdAt: _c, updatedAt: _u, ...fields } = p;
+  // The risk score and tier are a cache the risk module derives; they are not the partner's own.
+  const { orgId: _org, createdAt: _c, updatedAt: _u, riskScore: _s, riskTier: _t, ...fields } = p;
   return fields;
 }

@@ -1,4 +1,4 @@
-import { eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { type Column, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { withoutNul } from "../../../domain/common.js";
 import { PARTNER_STATUSES } from "../../../domain/lifecycle.js";
 import type { ListPartnersQuery } from "../../../domain/partners.js";
@@ -7,9 +7,9 @@ import { decodeCursor, encodeCursor } from "../../platform/http/cursor.js";
 import { partnerServices, partners } from "./partners.tables.js";
 
 /** A sortable column: the SQL expression and the type its cursor value is cast back to. */
-interface SortSpec {
+export interface SortSpec {
   expr: SQL;
-  cast: "text" | "timestamptz" | "int";
+  cast: "text" | "timestamptz" | "int" | "date";
 }
 
 const SORTS: Record<string, SortSpec> = {
@@ -18,6 +18,7 @@ const SORTS: Record<string, SortSpec> = {
   updatedAt: { expr: sql`${partners.updatedAt}`, cast: "timestamptz" },
   country: { expr: sql`${partners.country}`, cast: "text" },
   category: { expr: sql`${partners.category}`, cast: "text" },
+  riskTier: { expr: sql`${partners.riskTier}`, cast: "int" },
   // Lifecycle order, not alphabetical: identified first, exited last.
   status: {
     expr: sql`array_position(ARRAY[${sql.join(
@@ -50,6 +51,8 @@ export function partnerFilters(orgId: string, q: Omit<ListPartnersQuery, "limit"
   if (countries.length) where.push(inArray(partners.country, countries));
   const categories = asArray(q.category);
   if (categories.length) where.push(inArray(partners.category, categories));
+  const tiers = asArray(q.tier);
+  if (tiers.length) where.push(inArray(partners.riskTier, tiers));
   if (q.tag) where.push(sql`${partners.tags} @> ARRAY[${q.tag}]::text[]`);
   if (q.criticality) {
     where.push(
@@ -73,6 +76,10 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 /** True when `value` is something PostgreSQL can cast to the sort's type (a tampered cursor must not become a 500). */
 function castable(value: string, cast: SortSpec["cast"]): boolean {
   if (cast === "int") return /^\d{1,9}$/.test(value);
+  if (cast === "date")
+    return (
+      /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+    );
   if (cast === "timestamptz") {
     const ms = Date.parse(value);
     // Date.parse rolls 2024-02-30 over to March; PostgreSQL refuses it: insist on a round trip.
@@ -86,7 +93,7 @@ function castable(value: string, cast: SortSpec["cast"]): boolean {
 }
 
 /**
- * Reads a cursor made by `partnerOrdering(sort).makeCursor`: it names its sort, so a cursor of
+ * Reads a cursor made by `keysetOrdering(…).makeCursor`: it names its sort, so a cursor of
  * another sort, a tampered one, or one whose value cannot be cast is a validation error.
  */
 function readCursor(cursor: string, sort: string, spec: SortSpec): { value: string; id: string } {
@@ -102,19 +109,33 @@ function readCursor(cursor: string, sort: string, spec: SortSpec): { value: stri
 
 /** ORDER BY, keyset condition and cursor maker for a sort such as `-createdAt`. */
 export function partnerOrdering(sort: string, cursor: string | undefined) {
+  return keysetOrdering(SORTS, partners.id, sort, cursor);
+}
+
+/**
+ * Keyset ordering over `sorts` with `id` as the tie-breaker: ORDER BY, the condition selecting
+ * the rows after `cursor`, and the cursor maker. Shared by every keyset-paginated list; sort
+ * expressions must not be NULL (row comparison with NULL matches nothing).
+ */
+export function keysetOrdering(
+  sorts: Record<string, SortSpec>,
+  id: Column,
+  sort: string,
+  cursor: string | undefined,
+) {
   const desc = sort.startsWith("-");
-  const spec = SORTS[desc ? sort.slice(1) : sort];
+  const spec = sorts[desc ? sort.slice(1) : sort];
   const dir = desc ? sql`DESC` : sql`ASC`;
   let after: SQL | undefined;
   if (cursor) {
     const c = readCursor(cursor, sort, spec);
     const value = sql`CAST(${c.value} AS ${sql.raw(spec.cast)})`;
     after = desc
-      ? sql`(${spec.expr}, ${partners.id}) < (${value}, ${c.id}::uuid)`
-      : sql`(${spec.expr}, ${partners.id}) > (${value}, ${c.id}::uuid)`;
+      ? sql`(${spec.expr}, ${id}) < (${value}, ${c.id}::uuid)`
+      : sql`(${spec.expr}, ${id}) > (${value}, ${c.id}::uuid)`;
   }
   return {
-    orderBy: [sql`${spec.expr} ${dir}`, sql`${partners.id} ${dir}`],
+    orderBy: [sql`${spec.expr} ${dir}`, sql`${id} ${dir}`],
     after,
     /** The sort value as text, selected with each row so the cursor round-trips exactly. */
     sortValue: sql<string>`${sortValueText(spec)}`.as("sort_value"),

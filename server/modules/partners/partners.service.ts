@@ -7,6 +7,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { Queryable, Tx } from "../../platform/db/index.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import { users } from "../users/users.tables.js";
 import {
   auditSnapshot,
@@ -155,6 +156,7 @@ export function createPartnerService(ctx: AppContext) {
       try {
         return await db.transaction(async (tx) => {
           const p = await insert(tx, actor, input);
+          await reevaluateSignals(tx, actor.orgId, auditActorOf(actor), { partnerIds: [p.id] });
           return get(actor, p.id, tx);
         });
       } catch (e) {
@@ -190,6 +192,7 @@ export function createPartnerService(ctx: AppContext) {
             before: auditSnapshot(before),
             after: auditSnapshot(after),
           });
+          await reevaluateSignals(tx, actor.orgId, auditActorOf(actor), { partnerIds: [id] });
           return get(actor, id, tx);
         });
       } catch (e) {
@@ -212,6 +215,8 @@ export function createPartnerService(ctx: AppContext) {
           entityId: id,
           before: auditSnapshot(before),
         });
+        // Its own signals went with it (cascade); organization-wide rules still see the change.
+        await reevaluateSignals(tx, actor.orgId, auditActorOf(actor), { partnerIds: [] });
       });
     },
   };

@@ -6,6 +6,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { Queryable, Tx } from "../../platform/db/index.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { conflict, notFound } from "../../platform/errors.js";
+import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import { lockPartner } from "./partners.service.js";
 import { partners } from "./partners.tables.js";
 
@@ -89,6 +90,14 @@ export function createPartService<Row extends { id: string }, Create, Update, Ou
 
   const one = async (q: Queryable, row: Row) => (await kind.present(q, [row]))[0];
 
+  /** Signals read every part; a sub-contractor link concerns the partner on both ends. */
+  const reevaluate = (tx: Tx, actor: Actor, partnerId: string, ...rows: Row[]) => {
+    const linked = rows.flatMap((r) => ("subcontractorId" in r ? [r.subcontractorId as string] : []));
+    return reevaluateSignals(tx, actor.orgId, auditActorOf(actor), {
+      partnerIds: [...new Set([partnerId, ...linked])],
+    });
+  };
+
   return {
     async list(actor: Actor, partnerId: string) {
       await assertPartner(db, actor.orgId, partnerId);
@@ -111,6 +120,7 @@ export function createPartService<Row extends { id: string }, Create, Update, Ou
             .returning()) as Row[];
           const out = await one(tx, row);
           await audit(tx, actor, "create", partnerId, row.id, undefined, out);
+          await reevaluate(tx, actor, partnerId, row);
           return out;
         })
         .catch(translate);
@@ -129,6 +139,7 @@ export function createPartService<Row extends { id: string }, Create, Update, Ou
             .returning()) as Row[];
           const out = await one(tx, row);
           await audit(tx, actor, "update", partnerId, id, await one(tx, before), out);
+          await reevaluate(tx, actor, partnerId, before, row);
           return out;
         })
         .catch(translate);
@@ -141,6 +152,7 @@ export function createPartService<Row extends { id: string }, Create, Update, Ou
         await kind.beforeDelete?.(tx, actor, partnerId, before);
         await tx.delete(t).where(eq(t.id, id));
         await audit(tx, actor, "delete", partnerId, id, await one(tx, before));
+        await reevaluate(tx, actor, partnerId, before);
       });
     },
   };

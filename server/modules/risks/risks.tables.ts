@@ -102,7 +102,22 @@ export const risks = pgTable(
     index("risks_org_updated_idx").on(t.orgId, t.updatedAt, t.id),
     index("risks_org_title_idx").on(t.orgId, sql`lower(${t.title})`, t.id),
     index("risks_org_review_idx").on(t.orgId, t.nextReviewDate, t.id),
+    // The register's review-date sort: undated risks last, as the keyset cursor needs non-NULL values.
+    index("risks_org_review_sort_idx").on(
+      t.orgId,
+      sql`coalesce(${t.nextReviewDate}, '9999-12-31'::date)`,
+      t.id,
+    ),
     index("risks_org_status_idx").on(t.orgId, t.status),
+    // Covers the heat map's aggregate over the four ratings: an index-only scan, not the wide rows.
+    index("risks_org_heatmap_idx").on(
+      t.orgId,
+      t.status,
+      t.inherentLikelihood,
+      t.inherentImpact,
+      t.residualLikelihood,
+      t.residualImpact,
+    ),
     index("risks_partner_idx").on(t.partnerId),
     index("risks_category_idx").on(t.categoryId),
   ],

@@ -24,6 +24,12 @@ export interface Abilities {
   apiToken: "read" | "create" | "revoke" | "manageAll";
   audit: "read";
   organizationSite: "read" | "create" | "update" | "delete";
+  risk: "read" | "create" | "update" | "delete" | "accept" | "review" | "export";
+  riskTask: "read" | "write";
+  control: "read" | "write";
+  riskCategory: "read" | "write";
+  riskSettings: "read" | "write";
+  riskSignal: "read" | "accept" | "dismiss" | "evaluate";
 }
 
 /**

@@ -1,19 +1,5 @@
+import { Button, Card, Code, Grid, Group, SimpleGrid, Skeleton, Title, useMantineTheme } from "@mantine/core";
 import {
-  Button,
-  Card,
-  Code,
-  Grid,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Text,
-  ThemeIcon,
-  Title,
-  useMantineTheme,
-} from "@mantine/core";
-import {
-  type Icon,
   IconBuildingSkyscraper,
   IconCircleCheck,
   IconFlame,
@@ -28,76 +14,11 @@ import { useMe } from "../../api/useMe";
 import { ActivityFeed } from "../../components/ActivityFeed";
 import { PageHeader } from "../../components/PageHeader";
 import { Empty, ErrorState } from "../../components/States";
+import { ChartCard, Stat } from "./cards";
 import { categoryChart, countryChart, statusChart, TOP_COUNTRIES } from "./charts";
 import { EChart } from "./EChart";
+import { RiskSection } from "./RiskSection";
 import { usePartnerStats } from "./useDashboardData";
-
-function Stat({
-  icon: I,
-  color,
-  label,
-  value,
-  hint,
-}: {
-  icon: Icon;
-  color: string;
-  label: string;
-  value: React.ReactNode;
-  hint?: string;
-}) {
-  return (
-    <Paper withBorder p="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: "0.04em" }}>
-            {label}
-          </Text>
-          <Text fz={30} fw={700} lh={1.2} mt={4}>
-            {value}
-          </Text>
-          {hint && (
-            <Text size="xs" c="dimmed">
-              {hint}
-            </Text>
-          )}
-        </div>
-        <ThemeIcon size={40} radius="md" variant="light" color={color}>
-          <I size={22} />
-        </ThemeIcon>
-      </Group>
-    </Paper>
-  );
-}
-
-/**
- * A card with a title and a chart. With `fill` the chart grows to the card's height (at least
- * `fill` pixels), so it lines up with a taller neighbour in the same row instead of leaving a gap.
- */
-function ChartCard({
-  title,
-  hint,
-  fill,
-  children,
-}: {
-  title: string;
-  hint?: string;
-  fill?: number;
-  children: React.ReactNode;
-}) {
-  return (
-    <Card h="100%" style={fill ? { display: "flex", flexDirection: "column" } : undefined}>
-      <Group justify="space-between" align="baseline" mb="sm" gap="xs">
-        <Title order={5}>{title}</Title>
-        {hint && (
-          <Text size="xs" c="dimmed">
-            {hint}
-          </Text>
-        )}
-      </Group>
-      {fill ? <div style={{ position: "relative", flex: 1, minHeight: fill }}>{children}</div> : children}
-    </Card>
-  );
-}
 
 const PIPELINE = ["identified", "due_diligence", "contracting", "onboarding"] as const;
 
@@ -259,6 +180,7 @@ export function DashboardPage() {
           </Grid.Col>
         )}
       </Grid>
+      <RiskSection />
     </>
   );
 }

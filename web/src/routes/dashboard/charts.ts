@@ -5,8 +5,9 @@ import type { PartnerStats } from "../../api/types";
 import { STATUS_COLORS } from "../../components/Badges";
 import type { ChartOption } from "./EChart";
 
-const text = { fontFamily: "Inter Variable, Inter, sans-serif", color: "#495057" };
-const tooltip = {
+/** Shared text and tooltip styles, also used by `riskCharts.ts`. */
+export const text = { fontFamily: "Inter Variable, Inter, sans-serif", color: "#495057" };
+export const tooltip = {
   trigger: "item",
   backgroundColor: "#fff",
   borderColor: "#e9ecef",
@@ -144,6 +145,6 @@ function categoryColor(category: string, theme: MantineTheme): string {
 }
 
 /** Everyday names are short, but a few ("St. Vincent & Grenadines") still crowd the axis. */
-function shorten(name: string): string {
+export function shorten(name: string): string {
   return name.length > 22 ? `${name.slice(0, 20)}…` : name;
 }

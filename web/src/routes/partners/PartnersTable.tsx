@@ -1,54 +1,27 @@
 import { Badge, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import type { PartnerListItem, PartnerSort } from "../../api/types";
 import { CountryLabel, CriticalityBadge, categoryLabel, StatusBadge } from "../../components/Badges";
+import { TierBadge } from "../../components/RiskLevelBadge";
+import { SortHeader } from "../../components/SortHeader";
 import { formatDateTime, fromNow } from "../../lib/format";
-
-type SortField = "name" | "status" | "country" | "category" | "updatedAt";
-
-/** A column header that toggles ascending/descending server-side sort. */
-function SortHeader({
-  field,
-  label,
-  sort,
-  onSort,
-}: {
-  field: SortField;
-  label: string;
-  sort: PartnerSort;
-  onSort: (s: PartnerSort) => void;
-}) {
-  const active = sort === field || sort === `-${field}`;
-  const descending = sort === `-${field}`;
-  const Icon = !active ? IconSelector : descending ? IconArrowDown : IconArrowUp;
-  const next = (active && !descending ? `-${field}` : field) as PartnerSort;
-  return (
-    <Table.Th aria-sort={active ? (descending ? "descending" : "ascending") : "none"}>
-      <button type="button" className="th-sort" onClick={() => onSort(next)}>
-        {label}
-        <Icon
-          size={14}
-          stroke={1.8}
-          color={active ? "var(--mantine-color-brand-6)" : "var(--mantine-color-gray-5)"}
-        />
-      </button>
-    </Table.Th>
-  );
-}
 
 /** The header row of the partner table. */
 export function PartnersTableHead({ sort, onSort }: { sort: PartnerSort; onSort: (s: PartnerSort) => void }) {
+  const header = (field: string, label: string) => (
+    <SortHeader field={field} label={label} sort={sort} onSort={(s) => onSort(s as PartnerSort)} />
+  );
   return (
     <Table.Thead bg="gray.0">
       <Table.Tr>
-        <SortHeader field="name" label="Partner" sort={sort} onSort={onSort} />
-        <SortHeader field="status" label="Status" sort={sort} onSort={onSort} />
-        <SortHeader field="country" label="Country" sort={sort} onSort={onSort} />
-        <SortHeader field="category" label="Category" sort={sort} onSort={onSort} />
+        {header("name", "Partner")}
+        {header("status", "Status")}
+        {header("country", "Country")}
+        {header("category", "Category")}
+        {header("riskTier", "Risk tier")}
         <Table.Th>Services</Table.Th>
         <Table.Th>Owner</Table.Th>
-        <SortHeader field="updatedAt" label="Updated" sort={sort} onSort={onSort} />
+        {header("updatedAt", "Updated")}
       </Table.Tr>
     </Table.Thead>
   );
@@ -108,6 +81,9 @@ export function PartnersTable({ items }: { items: PartnerListItem[] }) {
             <CountryLabel code={p.country} name={p.countryName} />
           </Table.Td>
           <Table.Td fz="sm">{categoryLabel(p.category)}</Table.Td>
+          <Table.Td>
+            <TierBadge tier={p.riskTier} variant="light" />
+          </Table.Td>
           <Table.Td>
             <Group gap={8} wrap="nowrap">
               <Text size="sm" w={18} ta="right" c={p.serviceCount ? undefined : "dimmed"}>

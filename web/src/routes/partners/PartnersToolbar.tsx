@@ -15,6 +15,7 @@ import { hasFilters, type PartnersSearch } from "./search";
 
 const STATUS_OPTIONS = PARTNER_STATUSES.map((s) => ({ value: s, label: PARTNER_STATUS_LABELS[s] }));
 const CATEGORY_OPTIONS = PARTNER_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
+const TIER_OPTIONS = [1, 2, 3, 4].map((t) => ({ value: String(t), label: `Tier ${t}` }));
 const CRITICALITY_OPTIONS = CRITICALITIES.map((c) => ({
   value: c,
   label: `${c[0].toUpperCase()}${c.slice(1)} services`,
@@ -100,6 +101,12 @@ export function PartnersToolbar(props: {
         onChange={(v) => onChange({ criticality: (v as Criticality | null) ?? undefined })}
         clearable
         w={150}
+      />
+      <MultiFilter
+        label="Risk tier"
+        options={TIER_OPTIONS}
+        value={(search.tier ?? []).map(String)}
+        onChange={(v) => onChange({ tier: many(v.map(Number)) })}
       />
       <TextInput
         placeholder="Tag"

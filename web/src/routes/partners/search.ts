@@ -17,6 +17,8 @@ export interface PartnersSearch {
   category?: PartnerCategory[];
   criticality?: Criticality;
   tag?: string;
+  /** Risk tiers, 1 (most attention) to 4. */
+  tier?: number[];
   sort?: PartnerSort;
   limit?: number;
 }
@@ -30,6 +32,12 @@ const list = <T extends string>(raw: unknown, allowed: readonly T[] | null): T[]
 
 const text = (raw: unknown): string | undefined =>
   typeof raw === "string" && raw.trim() ? raw.slice(0, 200) : undefined;
+
+const tiers = (raw: unknown): number[] | undefined =>
+  list(
+    (Array.isArray(raw) ? raw : [raw]).map((v) => String(v)),
+    ["1", "2", "3", "4"],
+  )?.map(Number);
 
 /**
  * Reads the partner list's search params defensively: hand-edited or stale URLs drop unknown values
@@ -46,6 +54,7 @@ export function parsePartnersSearch(raw: Record<string, unknown>): PartnersSearc
       ? (raw.criticality as Criticality)
       : undefined,
     tag: text(raw.tag),
+    tier: tiers(raw.tier),
     sort: PARTNER_SORTS.includes(raw.sort as PartnerSort) ? (raw.sort as PartnerSort) : undefined,
     limit: [10, 25, 50, 100].includes(limit) ? limit : undefined,
   };
@@ -54,7 +63,13 @@ export function parsePartnersSearch(raw: Record<string, unknown>): PartnersSearc
 /** True when any filter narrows the list (sort and page size do not count). */
 export function hasFilters(s: PartnersSearch): boolean {
   return Boolean(
-    s.q || s.status?.length || s.country?.length || s.category?.length || s.criticality || s.tag,
+    s.q ||
+      s.status?.length ||
+      s.country?.length ||
+      s.category?.length ||
+      s.criticality ||
+      s.tag ||
+      s.tier?.length,
   );
 }
 
@@ -67,6 +82,7 @@ export function exportHref(s: PartnersSearch): string {
   for (const v of s.category ?? []) params.append("category", v);
   if (s.criticality) params.set("criticality", s.criticality);
   if (s.tag) params.set("tag", s.tag);
+  for (const v of s.tier ?? []) params.append("tier", String(v));
   if (s.sort) params.set("sort", s.sort);
   const qs = params.toString();
   return `/api/v1/partners/export.csv${qs ? `?${qs}` : ""}`;

@@ -2,6 +2,8 @@ import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text } fr
 import { useDisclosure } from "@mantine/hooks";
 import {
   type Icon,
+  IconAdjustmentsHorizontal,
+  IconBolt,
   IconBuildingCommunity,
   IconBuildingSkyscraper,
   IconChartDonut,
@@ -9,6 +11,7 @@ import {
   IconHistory,
   IconKey,
   IconLayoutDashboard,
+  IconShieldHalfFilled,
   IconUsers,
   IconWorld,
 } from "@tabler/icons-react";
@@ -40,6 +43,8 @@ export function AppLayout() {
   const main: Item[] = [
     { to: "/", label: "Dashboard", icon: IconLayoutDashboard, exact: true, show: true },
     { to: "/partners", label: "Partners", icon: IconBuildingSkyscraper, show: can(me, "partner", "read") },
+    { to: "/risks", label: "Risk register", icon: IconShieldHalfFilled, show: can(me, "risk", "read") },
+    { to: "/signals", label: "Risk signals", icon: IconBolt, show: can(me, "riskSignal", "read") },
     { to: "/overlap", label: "Overlap planner", icon: IconClockHour4, show: can(me, "partner", "read") },
     { to: "/concentration", label: "Concentration", icon: IconChartDonut, show: canReadConcentration(me) },
     {
@@ -54,6 +59,12 @@ export function AppLayout() {
   const canReadOrgSites = orgSiteAbility ? can(me, "organizationSite", "read") : me.user.role !== "partner";
   const admin: Item[] = [
     { to: "/admin/sites", label: "Our sites", icon: IconBuildingCommunity, show: canReadOrgSites },
+    {
+      to: "/admin/risk-settings",
+      label: "Risk settings",
+      icon: IconAdjustmentsHorizontal,
+      show: can(me, "riskSettings", "read"),
+    },
     { to: "/admin/users", label: "Users", icon: IconUsers, show: can(me, "user", "read") },
     { to: "/admin/api-tokens", label: "API tokens", icon: IconKey, show: can(me, "apiToken", "read") },
     { to: "/admin/audit", label: "Audit log", icon: IconHistory, show: can(me, "audit", "read") },

@@ -9,6 +9,7 @@ import { useMe } from "../../../api/useMe";
 import { CountryLabel, categoryLabel, StatusBadge } from "../../../components/Badges";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { PageHeader } from "../../../components/PageHeader";
+import { TierBadge } from "../../../components/RiskLevelBadge";
 import { ErrorState } from "../../../components/States";
 import { notifyError, notifySuccess } from "../../../lib/notify";
 import { partnerRoute } from "../../../router";
@@ -27,6 +28,7 @@ const TABS = [
     count: "subcontractors",
   },
   { value: "overlap", to: "/partners/$partnerId/overlap", label: "Overlap" },
+  { value: "risk", to: "/partners/$partnerId/risk", label: "Risk" },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
 
@@ -136,12 +138,18 @@ export function PartnerLayout() {
         mb="lg"
       >
         <Tabs.List>
-          {TABS.filter((t) => t.value !== "activity" || can(me, "audit", "read")).map((t) => (
+          {TABS.filter(
+            (t) =>
+              (t.value !== "activity" || can(me, "audit", "read")) &&
+              (t.value !== "risk" || can(me, "risk", "read")),
+          ).map((t) => (
             <Tabs.Tab
               key={t.value}
               value={t.value}
               rightSection={
-                "count" in t && p ? (
+                t.value === "risk" && p ? (
+                  <TierBadge tier={p.riskTier} size="sm" variant="light" />
+                ) : "count" in t && p ? (
                   <Badge size="sm" variant="light" color="gray" circle={p.counts[t.count] < 10}>
                     {p.counts[t.count]}
                   </Badge>

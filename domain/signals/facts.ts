@@ -1,0 +1,109 @@
+import type { Criticality } from "../partners.js";
+
+/*
+ * The facts the signal rules read: a plain in-memory snapshot, loaded set-based by
+ * `server/modules/signals/signals.facts.ts` for a scope (some partners or all of them). Rules are
+ * pure functions of this snapshot and the organization's bounds, so they are unit-tested without
+ * a database.
+ */
+
+/** Local working hours as stored on a site (ISO weekdays, 1 = Monday). */
+export interface WorkingHoursFact {
+  start: string;
+  end: string;
+  days: number[];
+}
+
+/** A partner site or one of our own sites. */
+export interface SiteFacts {
+  id: string;
+  name: string;
+  country: string;
+  city: string;
+  timeZone: string;
+  workingHours: WorkingHoursFact;
+}
+
+/** A service we outsource to the partner. */
+export interface ServiceFacts {
+  id: string;
+  name: string;
+  criticality: Criticality;
+  dataCategories: string[];
+  /** Countries where the service's data is stored (ISO alpha-2). */
+  dataLocations: string[];
+}
+
+/** A fourth party working for the partner; `serviceIds` empty means all of the partner's services. */
+export interface SubcontractorLinkFacts {
+  subcontractorId: string;
+  subcontractorName: string;
+  serviceIds: string[];
+}
+
+/** One partner with everything partner-level rules read. */
+export interface PartnerFacts {
+  id: string;
+  name: string;
+  status: string;
+  /** Headquarters country. */
+  country: string;
+  sites: SiteFacts[];
+  services: ServiceFacts[];
+  subcontractors: SubcontractorLinkFacts[];
+  /** Risks of the partner that are not closed and have a next review date. */
+  risksWithReviewDate: number;
+  /** Risks of the partner that are not closed. */
+  openRisks: number;
+}
+
+/** A World Bank WGI figure: the latest year of one indicator for one country. */
+export interface IndicatorFact {
+  percentile: number;
+  year: number;
+  /** Where the row came from, e.g. "bundled wgi-2015-2019.csv". */
+  source: string;
+}
+
+/** How the EU treats transfers to a country; `unknown` when our table has no entry. */
+export type DataProtectionStatus = "eu_eea" | "adequate" | "partial_adequacy" | "not_adequate" | "unknown";
+
+/** What we know about one country. */
+export interface CountryFacts {
+  governance: {
+    politicalStability?: IndicatorFact;
+    ruleOfLaw?: IndicatorFact;
+    regulatoryQuality?: IndicatorFact;
+  };
+  dataProtection: { status: DataProtectionStatus; law: string | null; asOf: string };
+}
+
+/** A carrier of services for concentration: a partner (key = id) or a country (key = ISO code). */
+export interface CarrierFacts {
+  key: string;
+  name: string;
+  /** Services in scope it carries (a service split across data locations counts in each). */
+  count: number;
+  /** Its weight: 1 per service, split equally across a service's data locations. */
+  weight: number;
+}
+
+/** Organization-wide concentration of critical and important services (always complete). */
+export interface ConcentrationFacts {
+  criticality: Criticality[];
+  byPartner: CarrierFacts[];
+  byCountry: CarrierFacts[];
+}
+
+/** The snapshot every rule evaluates. */
+export interface SignalFacts {
+  /** UTC date the evaluation runs on (YYYY-MM-DD); time-dependent rules start from it. */
+  today: string;
+  /** The partners in scope (exited partners are left out: they no longer serve us). */
+  partners: PartnerFacts[];
+  /** Every country a partner in scope works in or stores data in, by ISO code. */
+  countries: Record<string, CountryFacts>;
+  /** Our own sites. */
+  organizationSites: SiteFacts[];
+  concentration: ConcentrationFacts;
+}

@@ -1,0 +1,24 @@
+import { concentration } from "./rules/concentration.js";
+import { inadequateDataProtection } from "./rules/inadequate-data-protection.js";
+import { lowOverlap } from "./rules/low-overlap.js";
+import { lowPoliticalStability } from "./rules/low-political-stability.js";
+import { noReviewDate } from "./rules/no-review-date.js";
+import { noSubcontractorInfo } from "./rules/no-subcontractor-info.js";
+import { weakRuleOfLaw } from "./rules/weak-rule-of-law.js";
+import type { SignalRule } from "./types.js";
+
+/** Every signal rule, in the order the rules page lists them. A new rule: one file, one line here. */
+export const SIGNAL_RULES: readonly SignalRule[] = [
+  lowPoliticalStability,
+  weakRuleOfLaw,
+  lowOverlap,
+  inadequateDataProtection,
+  concentration,
+  noSubcontractorInfo,
+  noReviewDate,
+];
+
+const BY_ID = new Map(SIGNAL_RULES.map((r) => [r.id, r]));
+
+/** The rule with this id, if it is still registered. */
+export const ruleById = (id: string): SignalRule | undefined => BY_ID.get(id);

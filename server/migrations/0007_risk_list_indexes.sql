@@ -1,0 +1,2 @@
+CREATE INDEX "risks_org_review_sort_idx" ON "risks" USING btree ("org_id",coalesce("next_review_date", '9999-12-31'::date),"id");--> statement-breakpoint
+CREATE INDEX "risks_org_heatmap_idx" ON "risks" USING btree ("org_id","status","inherent_likelihood","inherent_impact","residual_likelihood","residual_impact");

@@ -1,0 +1,157 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Criticality } from "../../../domain/partners.js";
+import type {
+  CarrierFacts,
+  CountryFacts,
+  IndicatorFact,
+  PartnerFacts,
+  ServiceFacts,
+  SignalFacts,
+  SiteFacts,
+  SubcontractorLinkFacts,
+} from "../../../domain/signals/facts.js";
+import type { Queryable } from "../../platform/db/index.js";
+import { concentrationSql } from "../concentration/concentration.service.js";
+import { DATA_PROTECTION, DATA_PROTECTION_AS_OF } from "../countries/data/data-protection.js";
+import type { SignalScope } from "./signals.reevaluate.js";
+
+/** The criticalities the concentration rule weighs, as on the concentration page's default. */
+const CONCENTRATION_SCOPE: Criticality[] = ["critical", "important"];
+
+/** WGI indicator codes (as stored) → the names rules read. */
+const INDICATOR_KEYS = {
+  PoliticalStability: "politicalStability",
+  RuleofLaw: "ruleOfLaw",
+  RegulatoryQuality: "regulatoryQuality",
+} as const;
+
+/** node-postgres rows are records; the fact types are interfaces. */
+type R<T> = T & Record<string, unknown>;
+
+/**
+ * Loads the facts the rules read for `scope`, set-based: one statement per kind of fact whatever
+ * the number of partners, every one filtered on `org_id` (and on the partners in scope). The
+ * concentration figures are always organization-wide, as shares depend on every partner.
+ */
+export async function loadSignalFacts(
+  q: Queryable,
+  orgId: string,
+  scope: SignalScope,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<SignalFacts> {
+  const ids = scope === "all" ? null : scope.partnerIds;
+  // `partner_id = ANY(NULL)` would match nothing, so the filter is dropped for scope "all".
+  const inScope = (col: string) =>
+    ids === null ? sql`` : sql` AND ${sql.raw(col)} = ANY(${`{${ids.join(",")}}`}::uuid[])`;
+  const empty = ids !== null && ids.length === 0;
+  // Per-partner facts: nothing to read for an empty scope (organization-wide rules only).
+  const partnerFacts = async <T>(query: SQL): Promise<T[]> =>
+    empty ? [] : ((await q.execute<R<T>>(query)).rows as T[]);
+
+  // A transaction is one connection: the statements run one after another.
+  const partnerRows = await partnerFacts<{ id: string; name: string; status: string; country: string }>(sql`
+    SELECT id, name, status, country FROM partners
+     WHERE org_id = ${orgId} AND status <> 'exited'${inScope("id")}`);
+  const siteRows = await partnerFacts<SiteFacts & { partnerId: string }>(sql`
+    SELECT id, partner_id AS "partnerId", name, country, city, time_zone AS "timeZone",
+           working_hours AS "workingHours"
+      FROM partner_sites WHERE org_id = ${orgId}${inScope("partner_id")}`);
+  const serviceRows = await partnerFacts<ServiceFacts & { partnerId: string }>(sql`
+    SELECT id, partner_id AS "partnerId", name, criticality, data_categories AS "dataCategories",
+           data_locations AS "dataLocations"
+      FROM partner_services WHERE org_id = ${orgId}${inScope("partner_id")}`);
+  const linkRows = await partnerFacts<SubcontractorLinkFacts & { partnerId: string }>(sql`
+    SELECT l.partner_id AS "partnerId", l.subcontractor_id AS "subcontractorId",
+           sp.name AS "subcontractorName", l.service_ids AS "serviceIds"
+      FROM partner_subcontractors l
+      JOIN partners sp ON sp.id = l.subcontractor_id
+     WHERE l.org_id = ${orgId}${inScope("l.partner_id")}`);
+  const riskRows = await partnerFacts<{ partnerId: string; open: number; withReview: number }>(sql`
+    SELECT partner_id AS "partnerId", count(*)::int AS open, count(next_review_date)::int AS "withReview"
+      FROM risks
+     WHERE org_id = ${orgId} AND status <> 'closed' AND partner_id IS NOT NULL${inScope("partner_id")}
+     GROUP BY partner_id`);
+  const ourSites = await q.execute<R<SiteFacts>>(sql`
+    SELECT id, name, country, city, time_zone AS "timeZone", working_hours AS "workingHours"
+      FROM organization_sites WHERE org_id = ${orgId} ORDER BY created_at, id`);
+  const concentrationRows = await q.execute<
+    R<{ dim: string; key: string; name: string | null; count: number; weight: number }>
+  >(
+    concentrationSql(orgId, {
+      criticality: CONCENTRATION_SCOPE,
+      threshold: 0,
+      weighting: "count",
+      by: "dataLocation",
+      limit: 1,
+    }),
+  );
+
+  const partners = new Map<string, PartnerFacts>(
+    partnerRows.map((p) => [
+      p.id,
+      { ...p, sites: [], services: [], subcontractors: [], risksWithReviewDate: 0, openRisks: 0 },
+    ]),
+  );
+  for (const { partnerId, ...s } of siteRows) partners.get(partnerId)?.sites.push(s);
+  for (const { partnerId, ...s } of serviceRows) partners.get(partnerId)?.services.push(s);
+  for (const { partnerId, ...l } of linkRows) partners.get(partnerId)?.subcontractors.push(l);
+  for (const r of riskRows) {
+    const p = partners.get(r.partnerId);
+    if (p) {
+      p.openRisks = r.open;
+      p.risksWithReviewDate = r.withReview;
+    }
+  }
+
+  const countries = new Set<string>();
+  for (const p of partners.values()) {
+    countries.add(p.country);
+    for (const s of p.sites) countries.add(s.country);
+    for (const s of p.services) for (const c of s.dataLocations) countries.add(c);
+  }
+  const carriers = (dim: string): CarrierFacts[] =>
+    concentrationRows.rows
+      .filter((r) => r.dim === dim)
+      .map((r) => ({ key: r.key, name: r.name ?? r.key, count: r.count, weight: r.weight }));
+
+  return {
+    today,
+    partners: [...partners.values()],
+    countries: await loadCountryFacts(q, [...countries]),
+    organizationSites: ourSites.rows,
+    concentration: {
+      criticality: CONCENTRATION_SCOPE,
+      byPartner: carriers("partner"),
+      byCountry: carriers("country"),
+    },
+  };
+}
+
+/** The latest WGI figure per indicator the rules read, and the data-protection entry, per country. */
+async function loadCountryFacts(q: Queryable, codes: string[]): Promise<Record<string, CountryFacts>> {
+  const out: Record<string, CountryFacts> = {};
+  for (const code of codes) {
+    const dp = DATA_PROTECTION[code];
+    out[code] = {
+      governance: {},
+      dataProtection: {
+        status: dp?.euStatus ?? "unknown",
+        law: dp?.law ?? null,
+        asOf: DATA_PROTECTION_AS_OF,
+      },
+    };
+  }
+  if (codes.length === 0) return out;
+  // Installation-wide reference data: no org_id (see governance_indicators).
+  const { rows } = await q.execute<
+    R<IndicatorFact & { iso2: string; indicator: keyof typeof INDICATOR_KEYS }>
+  >(sql`
+    SELECT DISTINCT ON (iso2, indicator) iso2, indicator, year, percentile_rank AS percentile, source
+      FROM governance_indicators
+     WHERE iso2 = ANY(${`{${codes.join(",")}}`}::text[])
+       AND indicator = ANY(${`{${Object.keys(INDICATOR_KEYS).join(",")}}`}::text[])
+       AND percentile_rank IS NOT NULL
+     ORDER BY iso2, indicator, year DESC`);
+  for (const { iso2, indicator, ...f } of rows) out[iso2].governance[INDICATOR_KEYS[indicator]] = f;
+  return out;
+}

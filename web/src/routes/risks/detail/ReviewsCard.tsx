@@ -1,0 +1,155 @@
+import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { IconPlus } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { CreateRiskReview } from "../../../../../domain/risks";
+import { api, errorMessage, unwrap } from "../../../api/client";
+import { can } from "../../../api/session";
+import { useMe } from "../../../api/useMe";
+import { ErrorState } from "../../../components/States";
+import { formatDate, formatDateTime } from "../../../lib/format";
+import { zodErrors } from "../../../lib/forms";
+import { notifySuccess } from "../../../lib/notify";
+import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { type Risk, riskKeys } from "../queries";
+
+type Values = { notes: string; nextReviewDate: string | null };
+// An empty next date is left out, so the server sets today + the risk's review interval.
+const toBody = (v: Values) => ({ notes: v.notes.trim(), nextReviewDate: v.nextReviewDate || undefined });
+
+function ReviewModal(props: { opened: boolean; risk: Risk; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    initialValues: { notes: "", nextReviewDate: null },
+    validate: (v) => zodErrors(CreateRiskReview, toBody(v)),
+  });
+  const add = useMutation({
+    mutationFn: (v: Values) =>
+      unwrap(
+        api.POST("/api/v1/risks/{id}/reviews", { params: { path: { id: props.risk.id } }, body: toBody(v) }),
+      ),
+    onSuccess: () => {
+      notifySuccess("Review recorded");
+      void queryClient.invalidateQueries({ queryKey: riskKeys.all });
+      props.onClose();
+    },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the modal opens
+  useEffect(() => {
+    if (!props.opened) return;
+    form.setValues({ notes: "", nextReviewDate: null });
+    form.clearErrors();
+    add.reset();
+  }, [props.opened]);
+  useServerErrors(form, add.error);
+  const interval = props.risk.reviewIntervalDays;
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>Record a review</Text>}>
+      <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate>
+        <Stack gap="md">
+          {add.error && !hasFieldErrors(add.error) ? (
+            <Alert color="red">{errorMessage(add.error)}</Alert>
+          ) : null}
+          <Textarea
+            label="Notes"
+            description="What you checked, what changed, whether the scores still hold"
+            withAsterisk
+            autosize
+            minRows={3}
+            maxRows={10}
+            data-autofocus
+            {...form.getInputProps("notes")}
+          />
+          <DatePickerInput
+            label="Next review"
+            placeholder={interval ? `Today + ${interval} days` : "No next review"}
+            clearable
+            valueFormat="D MMM YYYY"
+            {...form.getInputProps("nextReviewDate")}
+          />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              Record review
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Periodic reviews: record one (notes and the next date) and read the history, newest first. */
+export function ReviewsCard({ risk }: { risk: Risk }) {
+  const me = useMe();
+  const [opened, setOpened] = useState(false);
+  const reviews = useQuery({
+    queryKey: riskKeys.reviews(risk.id),
+    queryFn: () => unwrap(api.GET("/api/v1/risks/{id}/reviews", { params: { path: { id: risk.id } } })),
+  });
+  const items = reviews.data?.items ?? [];
+  return (
+    <Card>
+      <Group justify="space-between" mb="sm">
+        <Stack gap={0}>
+          <Title order={5}>Reviews</Title>
+          <Text
+            size="xs"
+            c={risk.reviewOverdue ? "red.7" : "dimmed"}
+            fw={risk.reviewOverdue ? 600 : undefined}
+          >
+            Next review {formatDate(risk.nextReviewDate)}
+            {risk.reviewOverdue ? " · overdue" : ""}
+          </Text>
+        </Stack>
+        {can(me, "risk", "review") && (
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setOpened(true)}
+          >
+            Record review
+          </Button>
+        )}
+      </Group>
+      {reviews.isError ? (
+        <ErrorState
+          error={reviews.error}
+          onRetry={() => reviews.refetch()}
+          title="Could not load the reviews"
+        />
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {reviews.isPending ? "Loading…" : "Not reviewed yet."}
+        </Text>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2}>
+          {items.map((r) => (
+            <Timeline.Item
+              key={r.id}
+              title={
+                <Text size="sm" fw={600}>
+                  {r.reviewer?.name ?? "Someone"} · {formatDateTime(r.reviewedAt)}
+                </Text>
+              }
+            >
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {r.notes}
+              </Text>
+              <Text size="xs" c="dimmed">
+                Inherent {r.inherentScore} · residual {r.residualScore} · next review{" "}
+                {formatDate(r.nextReviewDate)}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      <ReviewModal opened={opened} risk={risk} onClose={() => setOpened(false)} />
+    </Card>
+  );
+}
