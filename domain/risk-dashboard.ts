@@ -38,6 +38,8 @@ const Ref = z.object({ id: Id, name: z.string() });
 export const RiskSummary = z.object({
   /** Risks not closed. */
   total: z.number().int(),
+  /** Risk signals waiting for a decision. */
+  openSignals: z.number().int(),
   byResidualLevel: z.record(ScoreLevel, z.number().int()),
   byCategory: z.array(z.object({ id: Id, name: z.string(), count: z.number().int() })),
   topPartners: z.array(

@@ -13,7 +13,7 @@ import { partners } from "../partners/partners.tables.js";
 import { users } from "../users/users.tables.js";
 import { loadRiskSettings } from "./risk-settings.load.js";
 import { riskFilters } from "./risks.query.js";
-import { riskCategories, risks, riskTasks } from "./risks.tables.js";
+import { riskCategories, riskSignals, risks, riskTasks } from "./risks.tables.js";
 
 const zeroLevels = (): Record<ScoreLevel, number> =>
   Object.fromEntries(SCORE_LEVELS.map((l) => [l, 0])) as never;
@@ -133,8 +133,14 @@ export async function riskSummary(db: Queryable, actor: Actor): Promise<RiskSumm
     .orderBy(asc(riskTasks.dueDate), asc(riskTasks.id))
     .limit(10);
 
+  const [signals] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(riskSignals)
+    .where(and(eq(riskSignals.orgId, orgId), eq(riskSignals.status, "open")));
+
   return {
     total: byScore.reduce((a, r) => a + r.n, 0),
+    openSignals: signals.n,
     byResidualLevel,
     byCategory,
     topPartners,

@@ -261,6 +261,18 @@ describe("the summary", () => {
     expect(s.topPartners).toEqual([expect.objectContaining({ id: partnerId, riskScore: 20, riskTier: 1 })]);
   });
 
+  it("counts the open signals of this organization", async () => {
+    const summary = async () => (await call(env, viewer, { url: "/api/v1/risks/summary" })).json();
+    const before = (await summary()).openSignals;
+    // An active partner with no open review date raises a signal (here and nowhere else).
+    await buildPartner(env, admin, { status: "active" });
+    await buildPartner(env, other, { status: "active" });
+    const after = (await summary()).openSignals;
+    expect(after).toBe(before + 1);
+    const open = await call(env, viewer, { url: "/api/v1/risk-signals?status=open&limit=200" });
+    expect(after).toBe(open.json().items.length);
+  });
+
   it("answers 401 anonymously and 403 for partner users", async () => {
     problem(await call(env, null, { url: "/api/v1/risks/summary" }), 401);
     problem(await call(env, partnerUser, { url: "/api/v1/risks/summary" }), 403);

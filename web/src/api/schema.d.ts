@@ -8070,6 +8070,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            openSignals: number;
                             byResidualLevel: {
                                 [key: string]: number;
                             };
