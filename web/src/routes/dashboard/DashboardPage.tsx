@@ -14,7 +14,7 @@ import { useMe } from "../../api/useMe";
 import { ActivityFeed } from "../../components/ActivityFeed";
 import { PageHeader } from "../../components/PageHeader";
 import { Empty, ErrorState } from "../../components/States";
-import { ChartCard, Stat } from "./cards";
+import { ChartCard, SectionHeader, Stat } from "./cards";
 import { categoryChart, countryChart, statusChart, TOP_COUNTRIES } from "./charts";
 import { EChart } from "./EChart";
 import { RiskSection } from "./RiskSection";
@@ -22,7 +22,10 @@ import { usePartnerStats } from "./useDashboardData";
 
 const PIPELINE = ["identified", "due_diligence", "contracting", "onboarding"] as const;
 
-/** The overview: partner counts by lifecycle, country and category, critical services and recent activity. */
+/**
+ * The overview: headline partner figures, then the risk register at a glance, then partners by
+ * lifecycle, country and category with recent activity.
+ */
 export function DashboardPage() {
   const me = useMe();
   const theme = useMantineTheme();
@@ -138,6 +141,13 @@ export function DashboardPage() {
           hint={`At ${criticalPartners?.toLocaleString() ?? "…"} partner${criticalPartners === 1 ? "" : "s"}`}
         />
       </SimpleGrid>
+      {/* Risk first: it is what the product is for; the registry's make-up follows. */}
+      <RiskSection />
+      <SectionHeader title="Partners">
+        <Button component={Link} to="/partners" variant="subtle" size="xs">
+          Open the registry
+        </Button>
+      </SectionHeader>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <ChartCard title="Partners by lifecycle status">
@@ -180,7 +190,6 @@ export function DashboardPage() {
           </Grid.Col>
         )}
       </Grid>
-      <RiskSection />
     </>
   );
 }

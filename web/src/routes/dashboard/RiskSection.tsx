@@ -21,10 +21,10 @@ import { useMe } from "../../api/useMe";
 import { RiskLevelBadge, TierBadge } from "../../components/RiskLevelBadge";
 import { ErrorState } from "../../components/States";
 import { formatDate } from "../../lib/format";
-import { ChartCard, Stat } from "./cards";
+import { ChartCard, SectionHeader, Stat } from "./cards";
 import { EChart } from "./EChart";
 import { riskCategoryChart, riskLevelChart } from "./riskCharts";
-import { type RiskSummary, useOpenSignalCount, useRiskSummary } from "./useRiskSummary";
+import { type RiskSummary, useRiskSummary } from "./useRiskSummary";
 
 function OverdueReviews({ summary }: { summary: RiskSummary }) {
   const { count, first } = summary.overdueReviews;
@@ -178,7 +178,7 @@ export function RiskSection() {
   const theme = useMantineTheme();
   const allowed = can(me, "risk", "read");
   const summary = useRiskSummary(allowed);
-  const signals = useOpenSignalCount(allowed && can(me, "riskSignal", "read"));
+  const canReadSignals = can(me, "riskSignal", "read");
   const data = summary.data;
   const charts = useMemo(
     () => (data ? { level: riskLevelChart(data, theme), category: riskCategoryChart(data, theme) } : null),
@@ -195,22 +195,27 @@ export function RiskSection() {
     );
   const figure = (n: number | undefined) =>
     n === undefined ? <Skeleton h={36} w={60} /> : n.toLocaleString();
+  const signalsStat = (
+    <Stat
+      icon={IconBolt}
+      color="grape"
+      label="Open signals"
+      value={figure(data?.openSignals)}
+      hint="Waiting for a decision"
+    />
+  );
   const highOrWorse = data && (data.byResidualLevel.high ?? 0) + (data.byResidualLevel.critical ?? 0);
-  const signalCount = signals.data ? `${signals.data.count}${signals.data.more ? "+" : ""}` : undefined;
 
   return (
     <>
-      <Group justify="space-between" mt="xl" mb="sm">
-        <Title order={3}>Risk</Title>
-        <Group gap="xs">
-          <Button component={Link} to="/risks/heatmap" variant="subtle" size="xs">
-            Heat map
-          </Button>
-          <Button component={Link} to="/risks" variant="subtle" size="xs">
-            Open the register
-          </Button>
-        </Group>
-      </Group>
+      <SectionHeader title="Risk">
+        <Button component={Link} to="/risks/heatmap" variant="subtle" size="xs">
+          Heat map
+        </Button>
+        <Button component={Link} to="/risks" variant="subtle" size="xs">
+          Open the register
+        </Button>
+      </SectionHeader>
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} mb="lg">
         <Stat
           icon={IconShieldHalfFilled}
@@ -233,15 +238,13 @@ export function RiskSection() {
           value={figure(data?.overdueReviews.count)}
           hint={`${data?.overdueTasks.count ?? "…"} overdue tasks`}
         />
-        <Anchor component={Link} to="/signals" underline="never" c="inherit">
-          <Stat
-            icon={IconBolt}
-            color="grape"
-            label="Open signals"
-            value={signalCount ?? <Skeleton h={36} w={60} />}
-            hint="Waiting for a decision"
-          />
-        </Anchor>
+        {canReadSignals ? (
+          <Anchor component={Link} to="/signals" underline="never" c="inherit">
+            {signalsStat}
+          </Anchor>
+        ) : (
+          signalsStat
+        )}
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,5 +1,6 @@
 import { Card, Group, Paper, Text, ThemeIcon, Title } from "@mantine/core";
 import type { Icon } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 
 /** A headline figure with its label, a hint and an icon. */
 export function Stat({
@@ -66,5 +67,15 @@ export function ChartCard({
       </Group>
       {fill ? <div style={{ position: "relative", flex: 1, minHeight: fill }}>{children}</div> : children}
     </Card>
+  );
+}
+
+/** The heading of a dashboard section with links on the right, so every section starts alike. */
+export function SectionHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Group justify="space-between" mt="xl" mb="sm">
+      <Title order={3}>{title}</Title>
+      {children && <Group gap="xs">{children}</Group>}
+    </Group>
   );
 }

@@ -96,8 +96,9 @@ export function HeatmapPage() {
       )}
       {cell && data && (
         <HeatmapCellRisks
+          key={`${cell.kind}-${cell.likelihood}-${cell.impact}`}
           cell={cell}
-          search={search}
+          filters={filters}
           thresholds={data.thresholds}
           expected={selectedCount}
           onClose={() => setCell(null)}
