@@ -16,6 +16,7 @@ export type ErrorCode =
   | "use_accept_endpoint"
   | "category_in_use"
   | "builtin_category"
+  | "signal_not_open"
   | "too_many_requests"
   | "payload_too_large"
   | "unsupported_media_type"

@@ -7,7 +7,7 @@ const conc = (byPartner: ReturnType<typeof carrier>[], byCountry: ReturnType<typ
   facts({ concentration: { criticality: ["critical", "important"], byPartner, byCountry } });
 
 describe("concentration", () => {
-  it("raises for a partner above the share, for a country (without partner) and for a high HHI", () => {
+  it("raises for a partner above the share and for a country (without partner), the HHI only without a carrier", () => {
     const out = rule.evaluate(
       conc(
         [carrier("p1", 5, "Acme"), carrier("p2", 3), carrier("p3", 2)],
@@ -16,9 +16,9 @@ describe("concentration", () => {
       BOUNDS,
     );
     const keys = out.map((s) => s.subjectKey).sort();
-    // Acme 50 % > 40 %; IN 60 % > 40 % and DE 40 % is not above; HHI countries 5,200 > 2,500;
-    // partners 25+9+4 = 3,800 > 2,500.
-    expect(keys).toEqual(["country:IN", "hhi:country", "hhi:partner", "partner:p1"]);
+    // Acme 50 % > 40 %; IN 60 % > 40 % and DE 40 % is not above. The HHIs (countries 5,200,
+    // partners 25+9+4 = 3,800) exceed 2,500 too, but the carriers' own signals say more.
+    expect(keys).toEqual(["country:IN", "partner:p1"]);
     const acme = out.find((s) => s.subjectKey === "partner:p1");
     expect(acme).toMatchObject({ partnerId: "p1", likelihood: 3, impact: 5 });
     expect(acme?.explanation).toContain("Acme carries 50%");
@@ -34,6 +34,19 @@ describe("concentration", () => {
     expect(
       rule.evaluate(conc(atBound), { ...BOUNDS, concentrationShare: 0.39 }).map((s) => s.subjectKey),
     ).toEqual(["partner:big"]);
+  });
+
+  it("raises the HHI signal when no single carrier is above the share", () => {
+    // Three partners at 35/35/30 %: none above 40 %, HHI 1,225+1,225+900 = 3,350 > 2,500.
+    const out = rule.evaluate(conc([carrier("a", 35), carrier("b", 35), carrier("c", 30)]), BOUNDS);
+    expect(out.map((s) => s.subjectKey)).toEqual(["hhi:partner"]);
+  });
+
+  it("stays silent below three critical or important services", () => {
+    expect(rule.evaluate(conc([carrier("solo", 2)], [carrier("PK", 2)]), BOUNDS)).toEqual([]);
+    expect(rule.evaluate(conc([carrier("solo", 3)]), BOUNDS).map((s) => s.subjectKey)).toEqual([
+      "partner:solo",
+    ]);
   });
 
   it("fingerprints the whole-percent share, so a small drift elsewhere keeps it", () => {

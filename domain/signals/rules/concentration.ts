@@ -7,11 +7,19 @@ const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionD
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
+ * Below this many critical and important services (by weight) shares are arithmetic, not
+ * insight: an organization with its first critical service "concentrates" 100 % of it.
+ */
+export const MIN_CONCENTRATION_BASE = 3;
+
+/**
  * Rule 5: concentration of critical and important services over its thresholds, as on the
  * concentration page: one partner or one country carrying more than `concentrationShare` of them
  * (one signal per carrier: `partner:<id>`, or `country:<iso2>` without a partner), or a dimension
- * whose HHI exceeds 2,500 (`hhi:partner`, `hhi:country`). Countries are the services' data
- * locations (split equally), else the partner's country.
+ * whose HHI exceeds 2,500 (`hhi:partner`, `hhi:country`) without any single carrier above the
+ * share (when one is, its own signal already says more). Countries are the services' data
+ * locations (split equally), else the partner's country. Silent below
+ * `MIN_CONCENTRATION_BASE` services.
  *
  * Evaluated organization-wide every time: shares depend on every partner. Likelihood 3 (a
  * disruption at one carrier is possible), impact 5 (it would hit most of the critical work at
@@ -42,8 +50,12 @@ export const concentration: SignalRule = {
     return dims.flatMap(({ dimension, items }) => {
       const shares = sharesOf(items);
       const total = items.reduce((n, i) => n + i.weight, 0);
-      return concentrationFlags(dimension, shares, bounds.concentrationShare, label).map(
-        (f): SignalProposal => {
+      if (total < MIN_CONCENTRATION_BASE) return [];
+      const flags = concentrationFlags(dimension, shares, bounds.concentrationShare, label);
+      const carriers = flags.some((f) => f.kind !== "index");
+      return flags
+        .filter((f) => f.kind !== "index" || !carriers)
+        .map((f): SignalProposal => {
           const totalFact: SignalFact = {
             label: `Total ${label}`,
             value: String(Math.round(total * 100) / 100),
@@ -84,8 +96,7 @@ export const concentration: SignalRule = {
             facts: [shareFact, totalFact, hhiFact, bound],
             fingerprint: { sharePercent: Math.round((f.share ?? 0) * 100), bound: bounds.concentrationShare },
           };
-        },
-      );
+        });
     });
   },
 };

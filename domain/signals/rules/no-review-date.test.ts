@@ -13,7 +13,7 @@ describe("no_review_date", () => {
       [`partner:${imp.id}`, 3, 3],
       [`partner:${none.id}`, 3, 2],
     ]);
-    expect(out[1].explanation).toContain("none of its 2 risk(s) that are not closed has a next review date");
+    expect(out[1].explanation).toContain("none of its 2 open risks have a next review date");
   });
 
   it("stays silent once one open risk has a review date, and for partners not active", () => {

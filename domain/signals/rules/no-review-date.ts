@@ -32,8 +32,11 @@ export const noReviewDate: SignalRule = {
           likelihood: 3,
           impact: top === "critical" ? 4 : top === "important" ? 3 : 2,
           explanation:
-            `${p.name} (partner) is active, and none of its ${p.openRisks} risk(s) that are not closed ` +
-            `has a next review date${top ? `; its most critical service is ${top}` : ""}.`,
+            `${p.name} (partner) is active, and ` +
+            (p.openRisks === 0
+              ? "no risk in the register concerns it, so nothing about it is due for review"
+              : `none of its ${p.openRisks === 1 ? "open risk has" : `${p.openRisks} open risks have`} a next review date`) +
+            `${top ? `; its most critical service is ${top}` : ""}.`,
           facts: [
             { label: "Risks not closed", value: String(p.openRisks), source: "Outsight risk register" },
             { label: "Of which with a next review date", value: "0", source: "Outsight risk register" },

@@ -32,13 +32,16 @@ export const noSubcontractorInfo: SignalRule = {
           likelihood: 3,
           impact: 4,
           explanation:
-            `${p.name} (partner) provides the critical service '${s.name}', but none of its ` +
-            `${p.subcontractors.length} sub-contractor link(s) covers it, so who else works on it is unknown.`,
+            `${p.name} (partner) provides the critical service '${s.name}', but ` +
+            (p.subcontractors.length === 0
+              ? "no sub-contractors are recorded for the partner"
+              : `none of its ${p.subcontractors.length} sub-contractor links covers it`) +
+            ", so who else works on it is unknown.",
           facts: [
             { label: "Service", value: `'${s.name}' (${s.criticality})`, source: SOURCES.register },
             {
               label: "Sub-contractor links covering it",
-              value: `none of ${p.subcontractors.length}`,
+              value: p.subcontractors.length === 0 ? "none recorded" : `none of ${p.subcontractors.length}`,
               source: SOURCES.register,
             },
           ],

@@ -63,3 +63,17 @@ describe("planReconciliation", () => {
     expect(plan.raise).toHaveLength(1);
   });
 });
+
+describe("factsHash", () => {
+  const base = { facts: [{ label: "a", value: "1", source: "s" }], likelihood: 3, impact: 4 };
+  it("changes with a fact's value or a rating, not with key order, and prefers the fingerprint", async () => {
+    const { factsHash } = await import("./signals.reevaluate.js");
+    const h = factsHash(base);
+    expect(factsHash({ ...base, facts: [{ source: "s", value: "1", label: "a" }] })).toBe(h);
+    expect(factsHash({ ...base, facts: [{ label: "a", value: "2", source: "s" }] })).not.toBe(h);
+    expect(factsHash({ ...base, impact: 5 })).not.toBe(h);
+    const fp = factsHash({ ...base, fingerprint: { x: 1, y: 2 } });
+    expect(factsHash({ ...base, facts: [], fingerprint: { y: 2, x: 1 } })).toBe(fp);
+    expect(fp).not.toBe(h);
+  });
+});

@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { EvaluationResult } from "../../../domain/signals/api.js";
 import { SIGNAL_RULES } from "../../../domain/signals/registry.js";
+import { chainAuditEvents, insertAuditEvents } from "../../platform/audit/audit.batch.js";
 import type { AuditActor } from "../../platform/audit/audit.service.js";
-import { systemActor } from "../../platform/audit/audit.service.js";
+import { lockChainHead, systemActor } from "../../platform/audit/audit.service.js";
 import { canonicalJson } from "../../platform/audit/chain.js";
 import type { Db, Tx } from "../../platform/db/index.js";
 import { refreshPartnerRisk } from "../risks/partner-risk.js";
 import { loadRiskSettings } from "../risks/risk-settings.load.js";
-import { chainAuditEvents, insertAuditEvents, lockOrganization } from "./signals.audit.js";
 import { loadSignalFacts } from "./signals.facts.js";
 import { planReconciliation, type RuleProposal, type StoredSignal } from "./signals.reconcile.js";
 import { auditOf, withIds, writePlan } from "./signals.write.js";
@@ -101,18 +101,15 @@ export async function reevaluateSignals(
 ): Promise<EvaluationResult> {
   const started = performance.now();
   const { lap, phases } = stopwatch();
-  const head = await lockOrganization(tx, orgId);
+  const head = await lockChainHead(tx, orgId);
   const proposals = await propose(tx, orgId, scope, lap);
   const stored = await loadStored(tx, orgId, scope);
   lap("loadStored");
   const plan = withIds(planReconciliation(proposals, stored));
   const { entries, partnerIds } = auditOf(plan);
-  // PostgreSQL writes the signals while this process hashes the audit chain (two cores at work).
-  const writing = writePlan(tx, orgId, plan);
-  const events = await chainAuditEvents(head, orgId, who, entries);
-  await writing;
+  await writePlan(tx, orgId, plan);
   lap("write");
-  await insertAuditEvents(tx, orgId, events);
+  await insertAuditEvents(tx, orgId, await chainAuditEvents(head, orgId, who, entries));
   lap("audit");
   if (partnerIds.size) await refreshPartnerRisk(tx, orgId, scope === "all" ? "all" : [...partnerIds]);
   lap("refreshPartnerRisk");

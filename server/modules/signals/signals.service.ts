@@ -1,28 +1,24 @@
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { BUILTIN_RISK_CATEGORIES } from "../../../domain/risk-categories.js";
 import type { AcceptSignal, DismissSignal, ListSignalsQuery } from "../../../domain/signals/api.js";
 import { SIGNAL_RULES } from "../../../domain/signals/registry.js";
 import type { Actor } from "../../platform/access.js";
-import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
+import { auditActorOf, lockChainHead, recordAudit } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Queryable, Tx } from "../../platform/db/index.js";
-import { AppError, type ErrorCode, notFound } from "../../platform/errors.js";
+import { conflict, notFound } from "../../platform/errors.js";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.js";
 import { loadRiskSettings } from "../risks/risk-settings.load.js";
 import { afterRiskChange } from "../risks/risks.service.js";
-import { riskSignals } from "../risks/risks.tables.js";
+import { riskCategories, riskSignals } from "../risks/risks.tables.js";
 import { insertRiskFromSignal } from "./signals.accept.js";
-import { lockOrganization } from "./signals.audit.js";
 import { decisionSnapshot, presentSignal, selectSignals } from "./signals.present.js";
 import { evaluateOrganization } from "./signals.reevaluate.js";
 
 type SignalRow = typeof riskSignals.$inferSelect;
 
 /** 409 for a decision on a signal that is no longer open (decided already, or resolved). */
-const notOpen = (status: string) =>
-  // "signal_not_open" is not yet in the shared ErrorCode union (platform/errors.ts is not this
-  // module's); the lead adds it there, after which the cast goes.
-  new AppError(409, "signal_not_open" as ErrorCode, "Conflict", `The signal is ${status}, not open`);
+const notOpen = (status: string) => conflict(`The signal is ${status}, not open`, "signal_not_open");
 
 /**
  * Locks a signal of the organization, or 404 (also for other organizations' ids). The
@@ -30,7 +26,7 @@ const notOpen = (status: string) =>
  * wait on each other in opposite orders.
  */
 async function lockSignal(tx: Tx, orgId: string, id: string): Promise<SignalRow> {
-  await lockOrganization(tx, orgId);
+  await lockChainHead(tx, orgId);
   const [s] = await tx
     .select()
     .from(riskSignals)
@@ -108,10 +104,17 @@ export function createSignalService(ctx: AppContext) {
       };
     },
 
-    /** The registry with each rule's category name and the organization's current bounds. */
+    /** The registry with each rule's category (as the organization names it) and its current bounds. */
     async rules(actor: Actor) {
       const settings = await loadRiskSettings(db, actor.orgId);
-      const names = new Map(BUILTIN_RISK_CATEGORIES.map((c) => [c.key as string, c.name as string]));
+      const own = await db
+        .select({ key: riskCategories.key, name: riskCategories.name })
+        .from(riskCategories)
+        .where(and(eq(riskCategories.orgId, actor.orgId), isNotNull(riskCategories.key)));
+      const names = new Map<string, string>([
+        ...BUILTIN_RISK_CATEGORIES.map((c): [string, string] => [c.key, c.name]),
+        ...own.map((c): [string, string] => [c.key as string, c.name]),
+      ]);
       return {
         items: SIGNAL_RULES.map((r) => ({
           id: r.id,

@@ -247,6 +247,21 @@ describe("risk signals: the rules endpoint", () => {
       category: { key: "political_economic_instability" },
       bounds: [{ name: "politicalStabilityBelow", value: 25 }],
     });
+
+    // Categories show as the organization names them.
+    const categories = (await call(env, admin, { method: "GET", url: "/api/v1/risk-categories" })).json();
+    const loss = categories.items.find((c: { key: string | null }) => c.key === "loss_of_control");
+    const renamed = await call(env, admin, {
+      method: "PATCH",
+      url: `/api/v1/risk-categories/${loss.id}`,
+      payload: { name: "Oversight gaps" },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const again = (await call(env, viewer, { method: "GET", url: "/api/v1/risk-signals/rules" })).json();
+    expect(again.items.find((r: { id: string }) => r.id === "no_review_date").category).toEqual({
+      key: "loss_of_control",
+      name: "Oversight gaps",
+    });
   });
 });
 

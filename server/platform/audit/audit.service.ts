@@ -55,6 +55,22 @@ const asJson = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringi
  * link to the same predecessor.
  */
 export async function recordAudit(tx: Tx, orgId: string, who: AuditActor, entry: AuditEntry): Promise<void> {
+  const head = await lockChainHead(tx, orgId);
+  const event = toChainedEvent(orgId, head.seq + 1, new Date().toISOString(), who, entry);
+  const hash = chainHash(head.hash, event);
+  await tx.insert(auditEvents).values({ ...event, at: new Date(event.at), prevHash: head.hash, hash });
+  await tx
+    .update(organizations)
+    .set({ auditSeq: event.seq, auditHash: hash })
+    .where(eq(organizations.id, orgId));
+}
+
+/**
+ * Locks the organization row, which holds the head of its chain, for the rest of the transaction
+ * and returns the head. Writers that touch many rows of one organization take it first, so they
+ * queue in one order rather than deadlock.
+ */
+export async function lockChainHead(tx: Tx, orgId: string): Promise<{ seq: number; hash: string }> {
   const [head] = await tx
     .select({ seq: organizations.auditSeq, hash: organizations.auditHash })
     .from(organizations)
@@ -63,11 +79,21 @@ export async function recordAudit(tx: Tx, orgId: string, who: AuditActor, entry:
     // this row (any insert referencing the organization does), and UPDATE would deadlock with it.
     .for("no key update");
   if (!head) throw new Error(`audit: unknown organization ${orgId}`);
-  const prevHash = head.hash;
-  const event: ChainedEvent = {
+  return head;
+}
+
+/** The hashed shape of one event. */
+export function toChainedEvent(
+  orgId: string,
+  seq: number,
+  at: string,
+  who: AuditActor,
+  entry: AuditEntry,
+): ChainedEvent {
+  return {
     orgId,
-    seq: head.seq + 1,
-    at: new Date().toISOString(),
+    seq,
+    at,
     actorType: who.type,
     actorId: who.id,
     actorName: who.name,
@@ -80,12 +106,6 @@ export async function recordAudit(tx: Tx, orgId: string, who: AuditActor, entry:
     requestId: who.requestId,
     ip: who.ip,
   };
-  const hash = chainHash(prevHash, event);
-  await tx.insert(auditEvents).values({ ...event, at: new Date(event.at), prevHash, hash });
-  await tx
-    .update(organizations)
-    .set({ auditSeq: event.seq, auditHash: hash })
-    .where(eq(organizations.id, orgId));
 }
 
 /** The result of recomputing an organization's chain. */
