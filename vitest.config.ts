@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { OnboardingFirst } from "./e2e/support/sequencer.js";
 
 /**
  * Three projects: `unit` (pure domain logic), `integration` (the API through app.inject() on a real
@@ -6,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
+    sequence: { sequencer: OnboardingFirst },
     projects: [
       {
         test: {

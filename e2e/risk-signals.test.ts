@@ -126,8 +126,9 @@ describe("risk signals become risks on the heat map", () => {
       .poll(() => page.getByTestId("heat-inherent-4-5").getAttribute("aria-label"))
       .toMatch(/: 1 risk$/);
     await residualCell(4, 5).click();
-    await visible(page.getByText(/1 risk in this cell/));
-    await visible(page.getByRole("row").filter({ hasText: `${partnerName}: low political stability` }));
+    const cellList = page.getByLabel("Risks in the residual cell");
+    await visible(cellList.getByText(/^1 risk · score 20/));
+    await visible(cellList.getByRole("row").filter({ hasText: `${partnerName}: low political stability` }));
     await shot("heatmap-with-accepted-risk");
   });
 });
