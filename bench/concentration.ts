@@ -1,19 +1,8 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { PgDialect } from "drizzle-orm/pg-core";
-import pg from "pg";
+import type pg from "pg";
 import { ConcentrationQuery } from "../domain/concentration.js";
-import {
-  createScratchDatabase,
-  freePort,
-  makeDataDir,
-  type ServerProcess,
-  startServer,
-  waitForReady,
-} from "../e2e/support/server.js";
 import { concentrationSql } from "../server/modules/concentration/concentration.service.js";
-import { ms, summarize, table, verdict } from "./lib.js";
-import { embeddedUrl } from "./partners-seed.js";
+import { ms, type Repetitions, summarize, table, timeGets, verdict, withBenchServer } from "./lib.js";
 
 const P95_GOAL_MS = 100;
 
@@ -120,22 +109,8 @@ export async function seedConcentration(client: pg.Client, orgId: string, opts: 
   return r.rows[0];
 }
 
-async function timeGets(url: string, headers: Record<string, string>, opts: ConcentrationOptions) {
-  const times: number[] = [];
-  let last: unknown = null;
-  for (let i = 0; i < opts.warmup + opts.requests; i++) {
-    const t = performance.now();
-    const res = await fetch(url, { headers });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${body.slice(0, 300)}`);
-    if (i >= opts.warmup) times.push(performance.now() - t);
-    last = body;
-  }
-  return { times: summarize(times), body: last as string };
-}
-
 /** The service's statement through one pg.Client (no HTTP, no presentation). */
-async function timeSql(client: pg.Client, orgId: string, query: string, opts: ConcentrationOptions) {
+async function timeSql(client: pg.Client, orgId: string, query: string, opts: Repetitions) {
   const dialect = new PgDialect();
   const q = ConcentrationQuery.parse(Object.fromEntries(new URLSearchParams(query)));
   const statements = [dialect.sqlToQuery(concentrationSql(orgId, q))];
@@ -154,45 +129,10 @@ async function timeSql(client: pg.Client, orgId: string, query: string, opts: Co
  * `GET /api/v1/concentration` over loopback HTTP next to `/healthz`, `/api/v1/me` and the same SQL
  * through `pg`, all in the same run.
  */
-export async function concentrationBench(
-  opts: ConcentrationOptions,
-): Promise<{ ok: boolean; report: string }> {
-  const external = process.env.DATABASE_URL;
-  const scratch = external ? await createScratchDatabase(external, "outsight_bench_conc") : null;
-  const dataDir = await makeDataDir("outsight-bench-concentration-");
-  const server: ServerProcess = startServer({
-    port: await freePort(),
-    dataDir,
-    databaseUrl: scratch?.url,
-    logFile: path.join(dataDir, "server.log"),
-    env: { LOG_LEVEL: "info" },
-  });
-  let client: pg.Client | null = null;
-  try {
-    await waitForReady(server, 120_000);
-    const setup = await fetch(`${server.url}/api/v1/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        organizationName: "Bench Corp",
-        name: "Bench Admin",
-        email: "bench@bench.example",
-        password: "correct horse battery staple",
-      }),
-    });
-    if (setup.status !== 201) throw new Error(`setup → ${setup.status} ${await setup.text()}`);
-    const me = (await setup.json()) as { organization: { id: string } };
-    const cookie = setup.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    client = new pg.Client({
-      connectionString: scratch?.url ?? (await embeddedUrl(dataDir)),
-      application_name: "bench-direct",
-    });
-    await client.connect();
+export function concentrationBench(opts: ConcentrationOptions): Promise<{ ok: boolean; report: string }> {
+  return withBenchServer("concentration", async ({ server, client, cookie, orgId, databaseLabel }) => {
     const seedStarted = performance.now();
-    const seeded = await seedConcentration(client, me.organization.id, opts);
+    const seeded = await seedConcentration(client, orgId, opts);
     const seedMs = performance.now() - seedStarted;
 
     const baselines: [string, ReturnType<typeof summarize>][] = [
@@ -225,7 +165,7 @@ export async function concentrationBench(
     let sample = "";
     for (const [label, query] of queries) {
       const http = await timeGets(`${server.url}/api/v1/concentration?${query}`, { cookie }, opts);
-      const direct = await timeSql(client, me.organization.id, query, opts);
+      const direct = await timeSql(client, orgId, query, opts);
       const pass = http.times.p95 < P95_GOAL_MS;
       ok &&= pass;
       rows.push([
@@ -255,8 +195,7 @@ export async function concentrationBench(
       ok,
       report: [
         `data: ${seeded.partners} partners in ${COUNTRIES.length} countries, ${seeded.services} services, ${seeded.links} sub-contractor links ` +
-          `(inserted by SQL in ${ms(seedMs)}); ${opts.requests} sequential requests each after ${opts.warmup} warm-up, on ` +
-          `${scratch ? "external PostgreSQL (DATABASE_URL)" : "embedded PostgreSQL"}`,
+          `(inserted by SQL in ${ms(seedMs)}); ${opts.requests} sequential requests each after ${opts.warmup} warm-up, on ${databaseLabel}`,
         sample,
         "",
         table(
@@ -266,12 +205,5 @@ export async function concentrationBench(
         `goal: HTTP p95 < ${P95_GOAL_MS} ms. "pg" runs the service's one statement through one pg.Client (no HTTP, no JSON).`,
       ].join("\n"),
     };
-  } finally {
-    await client?.end().catch(() => undefined);
-    const stopped = await server.stop(30_000);
-    if (stopped.code !== 0)
-      console.error(`warning: server exited with ${stopped.code}/${stopped.signal}\n${server.tail()}`);
-    await scratch?.drop().catch(() => undefined);
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

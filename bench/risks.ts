@@ -1,24 +1,20 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
-import pg from "pg";
+import type pg from "pg";
 import { ListRisksQuery } from "../domain/risks.js";
-import {
-  createScratchDatabase,
-  freePort,
-  makeDataDir,
-  type ServerProcess,
-  startServer,
-  waitForReady,
-} from "../e2e/support/server.js";
 import { refreshPartnerRisk } from "../server/modules/risks/partner-risk.js";
 import { createRiskService } from "../server/modules/risks/risks.service.js";
 import type { Actor } from "../server/platform/access.js";
-import { loadConfig } from "../server/platform/config.js";
-import * as schema from "../server/platform/db/schema.js";
-import { ms, summarize, table, verdict } from "./lib.js";
-import { embeddedUrl, seed } from "./partners-seed.js";
+import {
+  captureServiceSql,
+  capturingDatabase,
+  ms,
+  summarize,
+  table,
+  timeGets,
+  verdict,
+  withBenchServer,
+} from "./lib.js";
+import { seed } from "./partners-seed.js";
 
 const P95_GOAL_MS = 100;
 const REFRESH_GOAL_MS = 2000;
@@ -68,37 +64,11 @@ export async function seedRisks(client: pg.Client, orgId: string, n: number) {
   return r.rows[0].n;
 }
 
-async function timeGets(url: string, headers: Record<string, string>, opts: RisksBenchOptions) {
-  const times: number[] = [];
-  let body = "";
-  for (let i = 0; i < opts.warmup + opts.requests; i++) {
-    const t = performance.now();
-    const res = await fetch(url, { headers });
-    body = await res.text();
-    if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${body.slice(0, 300)}`);
-    if (i >= opts.warmup) times.push(performance.now() - t);
-  }
-  return { times: summarize(times), body };
-}
-
-/** The SQL the register service issues for a list query, captured from Drizzle's logger. */
-async function captureListSql(url: string, actor: Actor, query: string) {
-  const captured: { text: string; values: unknown[] }[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const db = drizzle(pool, {
-    schema,
-    logger: { logQuery: (text, values) => void captured.push({ text, values }) },
-  });
-  const config = loadConfig({ DATABASE_URL: url, OUTSIGHT_DATA_DIR: "/nonexistent" });
-  try {
-    const service = createRiskService({ config, database: { url, pool, db, close: () => pool.end() } });
-    await service.list(actor, ListRisksQuery.parse(Object.fromEntries(new URLSearchParams(query))));
-  } finally {
-    await pool.end();
-  }
-  const list = captured.findLast((c) => /from "risks"/i.test(c.text));
-  if (!list) throw new Error(`no risk query captured for ${query}`);
-  return list;
+/** The SQL the register service issues for a list query. */
+function captureListSql(url: string, actor: Actor, query: string) {
+  return captureServiceSql(url, /from "risks"/i, (deps) =>
+    createRiskService(deps).list(actor, ListRisksQuery.parse(Object.fromEntries(new URLSearchParams(query)))),
+  );
 }
 
 /**
@@ -106,12 +76,7 @@ async function captureListSql(url: string, actor: Actor, query: string) {
  * the cache (so every row is written, as after a settings change); with `explain`, the plan too.
  */
 async function timeRefresh(url: string, orgId: string, explain: boolean) {
-  const captured: { text: string; values: unknown[] }[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const db = drizzle(pool, {
-    schema,
-    logger: { logQuery: (text, values) => void captured.push({ text, values }) },
-  });
+  const { captured, pool, db } = capturingDatabase(url);
   const times: number[] = [];
   const steady: number[] = [];
   let plan: string[] = [];
@@ -164,40 +129,8 @@ async function timeRefresh(url: string, orgId: string, explain: boolean) {
  * `npm run bench -- --only risks`: the heat map and the register's first page at 50,000 risks,
  * next to a session-lookup baseline measured in the same run, plus the partner-tier refresh.
  */
-export async function risksBench(opts: RisksBenchOptions) {
-  const external = process.env.DATABASE_URL;
-  const scratch = external ? await createScratchDatabase(external, "outsight_bench_risks") : null;
-  const dataDir = await makeDataDir("outsight-bench-risks-");
-  const server: ServerProcess = startServer({
-    port: await freePort(),
-    dataDir,
-    databaseUrl: scratch?.url,
-    logFile: path.join(dataDir, "server.log"),
-    env: { LOG_LEVEL: "info" },
-  });
-  let client: pg.Client | null = null;
-  try {
-    await waitForReady(server, 120_000);
-    const setup = await fetch(`${server.url}/api/v1/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        organizationName: "Bench Corp",
-        name: "Bench Admin",
-        email: "bench@bench.example",
-        password: "correct horse battery staple",
-      }),
-    });
-    if (setup.status !== 201) throw new Error(`setup → ${setup.status} ${await setup.text()}`);
-    const me = (await setup.json()) as { organization: { id: string }; user: { id: string } };
-    const orgId = me.organization.id;
-    const cookie = setup.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const dbUrl = scratch?.url ?? (await embeddedUrl(dataDir));
-    client = new pg.Client({ connectionString: dbUrl, application_name: "bench-direct" });
-    await client.connect();
+export function risksBench(opts: RisksBenchOptions) {
+  return withBenchServer("risks", async ({ server, dbUrl, client, cookie, orgId, actor, databaseLabel }) => {
     const seedStarted = performance.now();
     const partners = (await seed(client, orgId, opts.partners)).partners;
     const risks = await seedRisks(client, orgId, opts.risks);
@@ -223,19 +156,6 @@ export async function risksBench(opts: RisksBenchOptions) {
       ],
     ];
     const plans: string[] = [];
-    const actor = {
-      kind: "user",
-      orgId,
-      userId: me.user.id,
-      name: "Bench",
-      email: "bench@bench.example",
-      role: "admin",
-      partnerId: null,
-      sessionId: null,
-      tokenId: null,
-      requestId: "bench",
-      ip: "127.0.0.1",
-    } satisfies Actor;
     for (const [label, url] of queries) {
       const { times } = await timeGets(`${server.url}${url}`, { cookie }, opts);
       const pass = times.p95 < P95_GOAL_MS;
@@ -273,8 +193,7 @@ export async function risksBench(opts: RisksBenchOptions) {
     ]);
     const lines = [
       `data: ${risks} risks over ${partners} partners and 12 categories (inserted by SQL in ${ms(seedMs)}); ` +
-        `${opts.requests} sequential requests each after ${opts.warmup} warm-up, on ` +
-        `${scratch ? "external PostgreSQL (DATABASE_URL)" : "embedded PostgreSQL"}`,
+        `${opts.requests} sequential requests each after ${opts.warmup} warm-up, on ${databaseLabel}`,
       "",
       table(["request", "p50", "p95", "max", "goal"], rows),
       `goals: HTTP p95 < ${P95_GOAL_MS} ms for the heat map and the register's first page; ` +
@@ -283,12 +202,5 @@ export async function risksBench(opts: RisksBenchOptions) {
     if (refresh.plan.length) plans.push("-- refreshPartnerRisk(all)", ...refresh.plan, "");
     if (plans.length) lines.push("", "Query plans (EXPLAIN ANALYZE of the captured SQL):", ...plans);
     return { ok, report: lines.join("\n") };
-  } finally {
-    await client?.end().catch(() => undefined);
-    const stopped = await server.stop(30_000);
-    if (stopped.code !== 0)
-      console.error(`warning: server exited with ${stopped.code}/${stopped.signal}\n${server.tail()}`);
-    await scratch?.drop().catch(() => undefined);
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -134,11 +134,30 @@ export function keysetOrdering(
       ? sql`(${spec.expr}, ${id}) < (${value}, ${c.id}::uuid)`
       : sql`(${spec.expr}, ${id}) > (${value}, ${c.id}::uuid)`;
   }
+  const makeCursor = (row: { sortValue: string; id: string }) => encodeCursor([sort, row.sortValue], row.id);
   return {
     orderBy: [sql`${spec.expr} ${dir}`, sql`${id} ${dir}`],
     after,
     /** The sort value as text, selected with each row so the cursor round-trips exactly. */
     sortValue: sql<string>`${sortValueText(spec)}`.as("sort_value"),
-    makeCursor: (row: { sortValue: string; id: string }) => encodeCursor([sort, row.sortValue], row.id),
+    makeCursor,
+    /**
+     * One page from rows fetched with `limit + 1` (the extra row only says a next page exists):
+     * the first `limit` rows presented, and the cursor after the last of them, if any.
+     */
+    page<R extends { sortValue: string }, T>(
+      rows: R[],
+      limit: number,
+      idOf: (row: R) => string,
+      present: (row: R) => T,
+    ): { items: T[]; nextCursor: string | null } {
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(present),
+        nextCursor:
+          rows.length > limit && last ? makeCursor({ sortValue: last.sortValue, id: idOf(last) }) : null,
+      };
+    },
   };
 }

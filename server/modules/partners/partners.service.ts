@@ -130,15 +130,7 @@ export function createPartnerService(ctx: AppContext) {
         .where(and(...where))
         .orderBy(...order.orderBy)
         .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(presentPartnerListItem),
-        nextCursor:
-          rows.length > q.limit && last
-            ? order.makeCursor({ sortValue: last.sortValue, id: last.partner.id })
-            : null,
-      };
+      return order.page(rows, q.limit, (r) => r.partner.id, presentPartnerListItem);
     },
 
     /** All partners matching the filters (for the CSV export), in name order. */

@@ -114,15 +114,7 @@ export function createControlService(ctx: AppContext) {
         .where(and(...where))
         .orderBy(...order.orderBy)
         .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(present),
-        nextCursor:
-          rows.length > q.limit && last
-            ? order.makeCursor({ sortValue: last.sortValue, id: last.c.id })
-            : null,
-      };
+      return order.page(rows, q.limit, (r) => r.c.id, present);
     },
 
     async create(actor: Actor, input: CreateControl) {

@@ -11,7 +11,14 @@ import {
   useTestApp,
 } from "../../test/harness.js";
 import { refreshPartnerRisk } from "./partner-risk.js";
-import { auditActions, buildRisk, categoryId, expectField, partnerRiskRow } from "./risks.testkit.js";
+import {
+  auditActions,
+  buildRisk,
+  buildRiskSessions,
+  categoryId,
+  expectField,
+  partnerRiskRow,
+} from "./risks.testkit.js";
 
 const env = useTestApp();
 
@@ -21,12 +28,7 @@ let riskManager: Session;
 let viewer: Session;
 let partnerUser: Session;
 beforeAll(async () => {
-  admin = await buildOrg(env);
-  other = await buildOrg(env);
-  riskManager = await buildUser(env, admin.orgId, "risk_manager");
-  viewer = await buildUser(env, admin.orgId, "viewer");
-  const p = await buildPartner(env, admin);
-  partnerUser = await buildUser(env, admin.orgId, "partner", p.id);
+  ({ admin, other, riskManager, viewer, partnerUser } = await buildRiskSessions(env));
 });
 
 describe("risk categories", () => {

@@ -132,15 +132,12 @@ export function createRiskTaskService(ctx: AppContext) {
         .where(and(...where))
         .orderBy(...order.orderBy)
         .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map((r) => present(r, today)),
-        nextCursor:
-          rows.length > q.limit && last
-            ? order.makeCursor({ sortValue: last.sortValue, id: last.t.id })
-            : null,
-      };
+      return order.page(
+        rows,
+        q.limit,
+        (r) => r.t.id,
+        (r) => present(r, today),
+      );
     },
 
     async create(actor: Actor, riskId: string, input: CreateRiskTask) {

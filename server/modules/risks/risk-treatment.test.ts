@@ -1,16 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../domain/roles.js";
 import { addDays, todayUtc } from "../../../domain/time.js";
-import {
-  buildOrg,
-  buildPartner,
-  buildUser,
-  call,
-  problem,
-  type Session,
-  useTestApp,
-} from "../../test/harness.js";
-import { auditActions, buildRisk, expectField, MISSING } from "./risks.testkit.js";
+import { buildUser, call, problem, type Session, useTestApp } from "../../test/harness.js";
+import { auditActions, buildRisk, buildRiskSessions, expectField, MISSING } from "./risks.testkit.js";
 
 const env = useTestApp();
 
@@ -21,13 +13,7 @@ let vendorManager: Session;
 let viewer: Session;
 let partnerUser: Session;
 beforeAll(async () => {
-  admin = await buildOrg(env);
-  other = await buildOrg(env);
-  riskManager = await buildUser(env, admin.orgId, "risk_manager");
-  vendorManager = await buildUser(env, admin.orgId, "vendor_manager");
-  viewer = await buildUser(env, admin.orgId, "viewer");
-  const p = await buildPartner(env, admin);
-  partnerUser = await buildUser(env, admin.orgId, "partner", p.id);
+  ({ admin, other, riskManager, vendorManager, viewer, partnerUser } = await buildRiskSessions(env));
 });
 
 const control = { name: "Encryption at rest", type: "preventive" };

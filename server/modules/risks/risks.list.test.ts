@@ -1,16 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayUtc } from "../../../domain/time.js";
-import {
-  buildOrg,
-  buildPartner,
-  buildUser,
-  call,
-  problem,
-  type Session,
-  useTestApp,
-} from "../../test/harness.js";
-import { buildRisk, categoryId, expectField } from "./risks.testkit.js";
+import { buildPartner, buildUser, call, problem, type Session, useTestApp } from "../../test/harness.js";
+import { buildRisk, buildRiskSessions, categoryId, expectField } from "./risks.testkit.js";
 
 const env = useTestApp();
 
@@ -31,11 +23,7 @@ const titles = (res: { json: () => { items: { title: string }[] } }) => res.json
  * one (16); one with an overdue review; another organization's risk that must never appear.
  */
 beforeAll(async () => {
-  admin = await buildOrg(env);
-  other = await buildOrg(env);
-  viewer = await buildUser(env, admin.orgId, "viewer");
-  partnerId = (await buildPartner(env, admin)).id;
-  partnerUser = await buildUser(env, admin.orgId, "partner", partnerId);
+  ({ admin, other, viewer, partnerId, partnerUser } = await buildRiskSessions(env));
   quality = await categoryId(env, admin.orgId, "quality");
   security = await categoryId(env, admin.orgId, "data_security");
   const owner = await buildUser(env, admin.orgId, "risk_manager");

@@ -129,15 +129,12 @@ export function createRiskService(ctx: AppContext) {
         .where(and(...where))
         .orderBy(...order.orderBy)
         .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map((r) => presentRiskListItem(r, levels, today)),
-        nextCursor:
-          rows.length > q.limit && last
-            ? order.makeCursor({ sortValue: last.sortValue, id: last.risk.id })
-            : null,
-      };
+      return order.page(
+        rows,
+        q.limit,
+        (r) => r.risk.id,
+        (r) => presentRiskListItem(r, levels, today),
+      );
     },
 
     /** Every risk matching the filters (CSV export), highest residual score first. */

@@ -1,19 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../domain/roles.js";
 import { addDays, todayUtc } from "../../../domain/time.js";
-import {
-  buildOrg,
-  buildPartner,
-  buildUser,
-  call,
-  problem,
-  type Session,
-  useTestApp,
-} from "../../test/harness.js";
+import { buildPartner, buildUser, call, problem, type Session, useTestApp } from "../../test/harness.js";
 import { reopenExpiredAcceptances } from "./risk-acceptance.js";
 import {
   auditActions,
   buildRisk,
+  buildRiskSessions,
   buildService,
   categoryId,
   expectField,
@@ -40,12 +33,7 @@ let partnerUser: Session;
 let partnerId: string;
 let cat: string;
 beforeAll(async () => {
-  admin = await buildOrg(env);
-  other = await buildOrg(env);
-  riskManager = await buildUser(env, admin.orgId, "risk_manager");
-  viewer = await buildUser(env, admin.orgId, "viewer");
-  partnerId = (await buildPartner(env, admin)).id;
-  partnerUser = await buildUser(env, admin.orgId, "partner", partnerId);
+  ({ admin, other, riskManager, viewer, partnerId, partnerUser } = await buildRiskSessions(env));
   cat = await categoryId(env, admin.orgId);
 });
 

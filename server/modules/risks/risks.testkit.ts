@@ -1,9 +1,34 @@
 import { expect } from "vitest";
-import { call, type Session, type TestEnv } from "../../test/harness.js";
+import { buildOrg, buildPartner, buildUser, call, type Session, type TestEnv } from "../../test/harness.js";
 
 /** Helpers shared by the risk register's integration tests (not loaded by the app). */
 
 export const MISSING = "00000000-0000-4000-8000-000000000000";
+
+/** The cast of the risk register's tests: one organization's roles, and another organization. */
+export interface RiskSessions {
+  admin: Session;
+  /** The admin of another organization, whose ids must answer 404. */
+  other: Session;
+  riskManager: Session;
+  vendorManager: Session;
+  viewer: Session;
+  /** A partner of the admin's organization, and a user scoped to it. */
+  partnerId: string;
+  partnerUser: Session;
+}
+
+/** Creates the organizations, partner and signed-in users every risk test file starts from. */
+export async function buildRiskSessions(env: TestEnv): Promise<RiskSessions> {
+  const admin = await buildOrg(env);
+  const other = await buildOrg(env);
+  const riskManager = await buildUser(env, admin.orgId, "risk_manager");
+  const vendorManager = await buildUser(env, admin.orgId, "vendor_manager");
+  const viewer = await buildUser(env, admin.orgId, "viewer");
+  const partnerId = (await buildPartner(env, admin)).id;
+  const partnerUser = await buildUser(env, admin.orgId, "partner", partnerId);
+  return { admin, other, riskManager, vendorManager, viewer, partnerId, partnerUser };
+}
 
 /** The id of a built-in category of the session's organization. */
 export async function categoryId(env: TestEnv, orgId: string, key = "data_security"): Promise<string> {

@@ -1,5 +1,5 @@
 import { Alert, Button, EmptyState, Group, Skeleton, Stack, Table } from "@mantine/core";
-import { IconAlertTriangle, IconLock, IconRefresh } from "@tabler/icons-react";
+import { IconAlertTriangle, IconFilterOff, IconLock, IconRefresh } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { errorMessage } from "../api/client";
 
@@ -69,6 +69,22 @@ export function Empty(props: {
         </EmptyState.Actions>
       )}
     </EmptyState>
+  );
+}
+
+/** A filtered list with no rows: says so and offers to clear the filters. */
+export function NoMatches(props: { title: string; description?: ReactNode; onClear: () => void }) {
+  return (
+    <Empty
+      icon={<IconFilterOff size={28} />}
+      title={props.title}
+      description={props.description ?? "Try other words or remove some filters."}
+      actions={
+        <Button variant="default" onClick={props.onClear}>
+          Clear filters
+        </Button>
+      }
+    />
   );
 }
 

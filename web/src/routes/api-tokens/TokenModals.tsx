@@ -19,6 +19,7 @@ import { CreateApiToken } from "../../../../domain/auth";
 import { grantableTokenRoles, ROLE_LABELS, type StaffRole } from "../../../../domain/roles";
 import { api, unwrap } from "../../api/client";
 import type { CreatedApiToken, Me } from "../../api/types";
+import { FormActions } from "../../components/FormParts";
 import { zodErrors } from "../../lib/forms";
 import { notifyError } from "../../lib/notify";
 import { hasFieldErrors, useServerErrors } from "../../lib/useServerErrors";
@@ -101,14 +102,9 @@ export function CreateTokenModal({
             allowDeselect={false}
             {...form.getInputProps("expiry")}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create token
-            </Button>
-          </Group>
+          <FormActions onCancel={close} pending={create.isPending} mt="xs">
+            Create token
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,12 @@
 import { Button, Card, Group, Pagination, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconAdjustments, IconFilterOff, IconUpload } from "@tabler/icons-react";
+import { IconAdjustments, IconUpload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useMe } from "../../api/useMe";
 import { PageHeader } from "../../components/PageHeader";
-import { Empty, ErrorState, TableSkeleton } from "../../components/States";
+import { ErrorState, NoMatches, TableSkeleton } from "../../components/States";
 import { countriesRoute } from "../../router";
 import { CountriesTable, CountriesTableHead } from "./CountriesTable";
 import { CountriesToolbar } from "./CountriesToolbar";
@@ -82,19 +82,12 @@ export function CountriesPage() {
           <Card p={0} className="table-card">
             <CountriesToolbar search={search} onChange={setSearch} onClear={() => void clear()} />
             {list.data && rows.length === 0 ? (
-              <Empty
-                icon={<IconFilterOff size={28} />}
+              <NoMatches
                 title="No countries match"
                 description={
-                  search.ours
-                    ? "None of your partners work in a country matching these filters."
-                    : "Try other words or remove some filters."
+                  search.ours ? "None of your partners work in a country matching these filters." : undefined
                 }
-                actions={
-                  <Button variant="default" onClick={() => void clear()}>
-                    Clear filters
-                  </Button>
-                }
+                onClear={() => void clear()}
               />
             ) : (
               <Table.ScrollContainer minWidth={1100}>

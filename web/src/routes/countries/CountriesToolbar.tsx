@@ -1,8 +1,7 @@
 import { Button, Group, Select, Switch, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconX } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
 import type { RiskLevel } from "../../../../domain/governance";
+import { useDebouncedText } from "../../lib/useDebouncedText";
 import { type CountriesSearch, hasFilters, REGION_OPTIONS, type Region } from "./search";
 import { RISK_OPTIONS } from "./shared";
 
@@ -13,15 +12,7 @@ export function CountriesToolbar(props: {
   onClear: () => void;
 }) {
   const { search, onChange } = props;
-  const [text, setText] = useState(search.q ?? "");
-  const [debounced] = useDebouncedValue(text, 250);
-  useEffect(() => setText(search.q ?? ""), [search.q]);
-  // Only the debounced text should commit (onChange is a new function every render).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  useEffect(() => {
-    const next = debounced.trim() || undefined;
-    if (next !== search.q) onChange({ q: next, page: undefined });
-  }, [debounced]);
+  const [text, setText] = useDebouncedText(search.q, (q) => onChange({ q, page: undefined }), 250);
 
   return (
     <Group

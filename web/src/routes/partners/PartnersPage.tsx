@@ -1,19 +1,13 @@
 import { Button, Card, Code, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import {
-  IconBuildingSkyscraper,
-  IconDownload,
-  IconFilterOff,
-  IconPlus,
-  IconUpload,
-} from "@tabler/icons-react";
+import { IconBuildingSkyscraper, IconDownload, IconPlus, IconUpload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { can } from "../../api/session";
 import { useMe } from "../../api/useMe";
 import { CursorPager, useCursorPages } from "../../components/CursorPager";
 import { PageHeader } from "../../components/PageHeader";
-import { Empty, ErrorState, TableSkeleton } from "../../components/States";
+import { Empty, ErrorState, NoMatches, TableSkeleton } from "../../components/States";
 import { partnersRoute } from "../../router";
 import { ImportCsvModal } from "./ImportCsvModal";
 import { PartnersTable, PartnersTableHead } from "./PartnersTable";
@@ -105,16 +99,7 @@ export function PartnersPage() {
             }
           />
         ) : isEmpty ? (
-          <Empty
-            icon={<IconFilterOff size={28} />}
-            title="No partners match"
-            description="Try other words or remove some filters."
-            actions={
-              <Button variant="default" onClick={clear}>
-                Clear filters
-              </Button>
-            }
-          />
+          <NoMatches title="No partners match" onClear={clear} />
         ) : (
           <>
             <Table.ScrollContainer minWidth={960}>

@@ -1,7 +1,5 @@
 import { Button, Group, Select, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconTag, IconX } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
 import { PARTNER_STATUS_LABELS, PARTNER_STATUSES } from "../../../../domain/lifecycle";
 import {
   CATEGORY_LABELS,
@@ -11,6 +9,7 @@ import {
 } from "../../../../domain/partners";
 import { MultiFilter } from "../../components/MultiFilter";
 import { COUNTRY_OPTIONS } from "../../lib/countries";
+import { useDebouncedText } from "../../lib/useDebouncedText";
 import { hasFilters, type PartnersSearch } from "./search";
 
 const STATUS_OPTIONS = PARTNER_STATUSES.map((s) => ({ value: s, label: PARTNER_STATUS_LABELS[s] }));
@@ -20,23 +19,6 @@ const CRITICALITY_OPTIONS = CRITICALITIES.map((c) => ({
   value: c,
   label: `${c[0].toUpperCase()}${c.slice(1)} services`,
 }));
-
-/**
- * A text input whose value reaches `onCommit` only after typing pauses, so the list is not
- * re-queried on every keystroke; it follows the URL when that changes from elsewhere (Clear).
- */
-function useDebouncedText(value: string | undefined, onCommit: (v: string | undefined) => void) {
-  const [text, setText] = useState(value ?? "");
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => setText(value ?? ""), [value]);
-  // Only the debounced text should trigger a commit (onCommit is a new function every render).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  useEffect(() => {
-    const next = debounced.trim() || undefined;
-    if (next !== value) onCommit(next);
-  }, [debounced]);
-  return [text, setText] as const;
-}
 
 /** Search box and filters above the partner table. */
 export function PartnersToolbar(props: {

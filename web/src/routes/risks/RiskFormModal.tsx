@@ -1,8 +1,5 @@
 import {
-  Alert,
-  Button,
   Divider,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -17,12 +14,13 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { RISK_STATUSES, residualProblems, TREATMENTS } from "../../../../domain/risks";
-import { api, errorMessage, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
+import { FormActions, FormError } from "../../components/FormParts";
 import { PartnerSelect } from "../../components/PartnerSelect";
 import { notifySuccess } from "../../lib/notify";
 import { RISK_STATUS_LABELS, TREATMENT_LABELS } from "../../lib/risks";
 import { useOwnerOptions } from "../../lib/useOwnerOptions";
-import { hasFieldErrors, useServerErrors } from "../../lib/useServerErrors";
+import { useServerErrors } from "../../lib/useServerErrors";
 import { categoriesQuery, type Risk, riskKeys, riskSettingsQuery } from "./queries";
 import { RatingPicker, ScorePreview } from "./RatingPicker";
 import { changedFields, fromRisk, toBody, type Values, validate } from "./riskForm";
@@ -117,9 +115,7 @@ export function RiskFormModal(props: {
         noValidate
       >
         <Stack gap="md">
-          {save.error && !hasFieldErrors(save.error) ? (
-            <Alert color="red">{errorMessage(save.error)}</Alert>
-          ) : null}
+          <FormError error={save.error} />
           <TextInput
             label="Title"
             placeholder="Payroll data exposed at the offshore centre"
@@ -257,14 +253,9 @@ export function RiskFormModal(props: {
             maxRows={8}
             {...form.getInputProps("description")}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {risk ? "Save risk" : "Add risk"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={save.isPending}>
+            {risk ? "Save risk" : "Add risk"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,13 +1,13 @@
 import { Button, Card, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconDownload, IconFilterOff, IconPlus, IconSettings, IconShieldCheck } from "@tabler/icons-react";
+import { IconDownload, IconPlus, IconSettings, IconShieldCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { can } from "../../api/session";
 import { useMe } from "../../api/useMe";
 import { CursorPager, useCursorPages } from "../../components/CursorPager";
 import { PageHeader } from "../../components/PageHeader";
-import { Empty, ErrorState, Forbidden, TableSkeleton } from "../../components/States";
+import { Empty, ErrorState, Forbidden, NoMatches, TableSkeleton } from "../../components/States";
 import { risksRoute } from "../../router";
 import { riskListQuery } from "./queries";
 import { RiskAreaTabs } from "./RiskAreaTabs";
@@ -101,16 +101,7 @@ export function RisksPage() {
             }
           />
         ) : isEmpty ? (
-          <Empty
-            icon={<IconFilterOff size={28} />}
-            title="No risks match"
-            description="Try other words or remove some filters."
-            actions={
-              <Button variant="default" onClick={clear}>
-                Clear filters
-              </Button>
-            }
-          />
+          <NoMatches title="No risks match" onClear={clear} />
         ) : (
           <>
             <Table.ScrollContainer minWidth={1000}>

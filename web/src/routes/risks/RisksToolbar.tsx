@@ -1,13 +1,12 @@
 import { Button, Chip, Group, Select, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconX } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { SCORE_LEVELS } from "../../../../domain/risk-scoring";
 import { RISK_STATUSES } from "../../../../domain/risks";
 import { MultiFilter } from "../../components/MultiFilter";
 import { PartnerSelect } from "../../components/PartnerSelect";
 import { LEVEL_LABELS, RISK_STATUS_LABELS } from "../../lib/risks";
+import { useDebouncedText } from "../../lib/useDebouncedText";
 import { useOwnerOptions } from "../../lib/useOwnerOptions";
 import { partnerQuery } from "../partners/queries";
 import { categoriesQuery } from "./queries";
@@ -15,19 +14,6 @@ import { hasFilters, type RisksSearch } from "./search";
 
 const LEVEL_OPTIONS = SCORE_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 const STATUS_OPTIONS = RISK_STATUSES.map((s) => ({ value: s, label: RISK_STATUS_LABELS[s] }));
-
-/** The search box's text, committed to the URL only once typing pauses. */
-function useDebouncedSearch(value: string | undefined, onCommit: (v: string | undefined) => void) {
-  const [text, setText] = useState(value ?? "");
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => setText(value ?? ""), [value]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text commits
-  useEffect(() => {
-    const next = debounced.trim() || undefined;
-    if (next !== value) onCommit(next);
-  }, [debounced]);
-  return [text, setText] as const;
-}
 
 /** Search and filters above the register (and the heat map, which shares them). */
 export function RisksToolbar(props: {
@@ -38,7 +24,7 @@ export function RisksToolbar(props: {
   compact?: boolean;
 }) {
   const { search, onChange, compact } = props;
-  const [q, setQ] = useDebouncedSearch(search.q, (v) => onChange({ q: v }));
+  const [q, setQ] = useDebouncedText(search.q, (v) => onChange({ q: v }));
   const categories = useQuery(categoriesQuery);
   // The partner filter arrives as an id in the URL; fetch its name to label the select.
   const partner = useQuery({ ...partnerQuery(search.partnerId ?? ""), enabled: Boolean(search.partnerId) });

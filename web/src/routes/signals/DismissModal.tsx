@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { DismissSignal } from "../../../../domain/signals/api";
-import { errorMessage } from "../../api/client";
+import { FormActions, FormError } from "../../components/FormParts";
 import { zodErrors } from "../../lib/forms";
-import { hasFieldErrors, useServerErrors } from "../../lib/useServerErrors";
+import { useServerErrors } from "../../lib/useServerErrors";
 import type { RiskSignal } from "./queries";
 
 /**
@@ -46,9 +46,7 @@ export function DismissModal(props: {
           <Text size="xs" c="dimmed">
             The signal stays dismissed while its facts stay the same; if they change, it comes back.
           </Text>
-          {props.error && !hasFieldErrors(props.error) ? (
-            <Alert color="red">{errorMessage(props.error)}</Alert>
-          ) : null}
+          <FormError error={props.error} />
           <Textarea
             label="Reason"
             placeholder="The data is pseudonymised before it leaves the EU"
@@ -58,14 +56,9 @@ export function DismissModal(props: {
             data-autofocus
             {...form.getInputProps("reason")}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={props.pending}>
-              Dismiss signal
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={props.pending} color="red">
+            Dismiss signal
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, PasswordInput, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateUser } from "../../../../domain/auth";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "../../../../domain/roles";
 import { api, unwrap } from "../../api/client";
+import { FormActions } from "../../components/FormParts";
 import { zodErrors } from "../../lib/forms";
 import { notifyError, notifySuccess } from "../../lib/notify";
 import { hasFieldErrors, useServerErrors } from "../../lib/useServerErrors";
@@ -58,14 +59,9 @@ export function UserModal({ opened, onClose }: { opened: boolean; onClose: () =>
             withAsterisk
             {...form.getInputProps("password")}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create user
-            </Button>
-          </Group>
+          <FormActions onCancel={close} pending={create.isPending} mt="xs">
+            Create user
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Modal, SimpleGrid, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { CreateContact } from "../../../../../domain/partner-parts";
-import { errorMessage } from "../../../api/client";
 import type { Contact } from "../../../api/types";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 
 export interface ContactBody {
   name: string;
@@ -65,9 +65,7 @@ export function ContactModal(props: {
     >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? (
-            <Alert color="red">{errorMessage(props.error)}</Alert>
-          ) : null}
+          <FormError error={props.error} />
           <TextInput
             label="Name"
             placeholder="Priya Sharma"
@@ -90,14 +88,9 @@ export function ContactModal(props: {
             description="The first person to call about this partner"
             {...form.getInputProps("isPrimary", { type: "checkbox" })}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {props.contact ? "Save contact" : "Add contact"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={props.pending} mt="xs">
+            {props.contact ? "Save contact" : "Add contact"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,4 @@
 import {
-  Alert,
-  Button,
-  Group,
   Input,
   Modal,
   MultiSelect,
@@ -17,11 +14,11 @@ import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { CreateService, DATA_CATEGORIES, DATA_CATEGORY_LABELS } from "../../../../../domain/partner-parts";
 import { CRITICALITIES, type Criticality } from "../../../../../domain/partners";
-import { errorMessage } from "../../../api/client";
 import type { Service } from "../../../api/types";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { COUNTRY_OPTIONS, countryFilter } from "../../../lib/countries";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 
 export interface ServiceBody {
   name: string;
@@ -112,9 +109,7 @@ export function ServiceModal(props: {
     >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? (
-            <Alert color="red">{errorMessage(props.error)}</Alert>
-          ) : null}
+          <FormError error={props.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Service name"
@@ -175,14 +170,9 @@ export function ServiceModal(props: {
             maxRows={6}
             {...form.getInputProps("description")}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {props.service ? "Save service" : "Add service"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={props.pending} mt="xs">
+            {props.service ? "Save service" : "Add service"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

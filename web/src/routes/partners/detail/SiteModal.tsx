@@ -1,26 +1,14 @@
-import {
-  Alert,
-  Button,
-  Chip,
-  Group,
-  Input,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Chip, Group, Input, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { CreateSite } from "../../../../../domain/partner-parts";
-import { errorMessage } from "../../../api/client";
 import type { Site } from "../../../api/types";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { BROWSER_TIME_ZONE, COUNTRY_OPTIONS, countryFilter, TIME_ZONES } from "../../../lib/countries";
 import { zodErrors } from "../../../lib/forms";
 import { WEEKDAYS } from "../../../lib/siteClock";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 
 export interface SiteBody {
   name: string;
@@ -115,9 +103,7 @@ export function SiteModal(props: {
     >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? (
-            <Alert color="red">{errorMessage(props.error)}</Alert>
-          ) : null}
+          <FormError error={props.error} />
           <TextInput
             label="Site name"
             placeholder={props.namePlaceholder ?? "Pune delivery centre"}
@@ -169,14 +155,9 @@ export function SiteModal(props: {
               </Group>
             </Chip.Group>
           </Input.Wrapper>
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {props.site ? "Save site" : "Add site"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={props.pending} mt="xs">
+            {props.site ? "Save site" : "Add site"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,13 +1,14 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, Textarea } from "@mantine/core";
+import { Modal, MultiSelect, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { api, errorMessage, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
 import type { Service, Subcontractor } from "../../../api/types";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { flagEmoji } from "../../../lib/format";
 import { nullIfBlank } from "../../../lib/forms";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 
 export interface SubcontractorBody {
   subcontractorId: string;
@@ -84,9 +85,7 @@ export function SubcontractorModal(props: {
         noValidate
       >
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? (
-            <Alert color="red">{errorMessage(props.error)}</Alert>
-          ) : null}
+          <FormError error={props.error} />
           <Select
             label="Sub-contractor"
             description={
@@ -122,14 +121,9 @@ export function SubcontractorModal(props: {
             maxRows={6}
             {...form.getInputProps("description")}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {props.link ? "Save" : "Add sub-contractor"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={props.pending} mt="xs">
+            {props.link ? "Save" : "Add sub-contractor"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,14 +1,15 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Modal, Stack, Text, Textarea } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { AcceptRisk, acceptanceExpiryProblems } from "../../../../../domain/risks";
 import { addDays, todayUtc } from "../../../../../domain/time";
-import { api, errorMessage, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { zodErrors } from "../../../lib/forms";
 import { notifySuccess } from "../../../lib/notify";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 import { type Risk, riskKeys } from "../queries";
 
 type Values = { justification: string; expiresAt: string | null };
@@ -59,9 +60,7 @@ export function AcceptModal(props: { opened: boolean; risk: Risk; onClose: () =>
             The residual score ({props.risk.residual.score}, {props.risk.residual.level}) stays as it is and
             the risk is marked accepted until the expiry date, when it reopens for a new decision.
           </Text>
-          {accept.error && !hasFieldErrors(accept.error) ? (
-            <Alert color="red">{errorMessage(accept.error)}</Alert>
-          ) : null}
+          <FormError error={accept.error} />
           <Textarea
             label="Justification"
             description="Why the organization can live with this risk"
@@ -80,14 +79,9 @@ export function AcceptModal(props: { opened: boolean; risk: Risk; onClose: () =>
             maxDate={addDays(todayUtc(), 1095)}
             {...form.getInputProps("expiresAt")}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={accept.isPending}>
-              Accept risk
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={accept.isPending}>
+            Accept risk
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,24 +1,14 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { CONTROL_EFFECTIVENESS, CONTROL_TYPES, CreateControl } from "../../../../../domain/risk-treatment";
-import { api, errorMessage, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
 import { CONTROL_TYPE_LABELS, EFFECTIVENESS_LABELS } from "../../../lib/risks";
 import { useOwnerOptions } from "../../../lib/useOwnerOptions";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 
 const blank = () => ({
   name: "",
@@ -57,9 +47,7 @@ export function ControlModal(props: {
     <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>New control</Text>}>
       <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
         <Stack gap="md">
-          {create.error && !hasFieldErrors(create.error) ? (
-            <Alert color="red">{errorMessage(create.error)}</Alert>
-          ) : null}
+          <FormError error={create.error} />
           <TextInput
             label="Name"
             placeholder="Quarterly access review"
@@ -95,14 +83,9 @@ export function ControlModal(props: {
             maxRows={6}
             {...form.getInputProps("description")}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create and link
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={create.isPending}>
+            Create and link
+          </FormActions>
         </Stack>
       </form>
     </Modal>

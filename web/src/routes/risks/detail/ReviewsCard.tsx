@@ -1,18 +1,19 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { Button, Card, Group, Modal, Stack, Text, Textarea, Timeline, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { CreateRiskReview } from "../../../../../domain/risks";
-import { api, errorMessage, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
 import { can } from "../../../api/session";
 import { useMe } from "../../../api/useMe";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { ErrorState } from "../../../components/States";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { zodErrors } from "../../../lib/forms";
 import { notifySuccess } from "../../../lib/notify";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 import { type Risk, riskKeys } from "../queries";
 
 type Values = { notes: string; nextReviewDate: string | null };
@@ -49,9 +50,7 @@ function ReviewModal(props: { opened: boolean; risk: Risk; onClose: () => void }
     <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>Record a review</Text>}>
       <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate>
         <Stack gap="md">
-          {add.error && !hasFieldErrors(add.error) ? (
-            <Alert color="red">{errorMessage(add.error)}</Alert>
-          ) : null}
+          <FormError error={add.error} />
           <Textarea
             label="Notes"
             description="What you checked, what changed, whether the scores still hold"
@@ -69,14 +68,9 @@ function ReviewModal(props: { opened: boolean; risk: Risk; onClose: () => void }
             valueFormat="D MMM YYYY"
             {...form.getInputProps("nextReviewDate")}
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Record review
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={add.isPending}>
+            Record review
+          </FormActions>
         </Stack>
       </form>
     </Modal>

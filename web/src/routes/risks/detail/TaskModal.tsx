@@ -1,24 +1,13 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useEffect } from "react";
 import { CreateRiskTask, TASK_STATUSES, type TaskStatus } from "../../../../../domain/risk-treatment";
-import { errorMessage } from "../../../api/client";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
 import { TASK_STATUS_LABELS } from "../../../lib/risks";
 import { useOwnerOptions } from "../../../lib/useOwnerOptions";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 import type { RiskTask } from "./TasksCard";
 
 const fromTask = (t: RiskTask | null) => ({
@@ -67,9 +56,7 @@ export function TaskModal(props: {
     >
       <form onSubmit={form.onSubmit((v) => props.onSubmit(toTaskBody(v)))} noValidate>
         <Stack gap="md">
-          {props.error && !hasFieldErrors(props.error) ? (
-            <Alert color="red">{errorMessage(props.error)}</Alert>
-          ) : null}
+          <FormError error={props.error} />
           <TextInput
             label="Task"
             placeholder="Encrypt the payroll export at rest"
@@ -99,14 +86,9 @@ export function TaskModal(props: {
             />
           </SimpleGrid>
           <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={props.pending}>
-              {props.task ? "Save task" : "Add task"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={props.pending}>
+            {props.task ? "Save task" : "Add task"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Card,
@@ -19,11 +18,12 @@ import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { CreateRiskCategory } from "../../../../../domain/risks";
-import { api, errorMessage, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
 import { ConfirmModal } from "../../../components/ConfirmModal";
+import { FormActions, FormError } from "../../../components/FormParts";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
 import { notifyError, notifySuccess } from "../../../lib/notify";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 import { type RiskCategory, riskKeys } from "../queries";
 
 type Values = { name: string; description: string };
@@ -69,19 +69,12 @@ function CategoryModal(props: { opened: boolean; category: RiskCategory | null; 
     >
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack gap="md">
-          {save.error && !hasFieldErrors(save.error) ? (
-            <Alert color="red">{errorMessage(save.error)}</Alert>
-          ) : null}
+          <FormError error={save.error} />
           <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps("name")} />
           <Textarea label="Description" autosize minRows={2} {...form.getInputProps("description")} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {props.category ? "Save category" : "Add category"}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={save.isPending}>
+            {props.category ? "Save category" : "Add category"}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,24 +1,14 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Divider,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Card, Divider, Group, NumberInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { RiskRegisterSettings } from "../../../../../domain/risk-settings";
-import { api, errorMessage, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
+import { FormError } from "../../../components/FormParts";
 import { HeatGrid, LevelLegend } from "../../../components/HeatMap";
 import { zodErrors } from "../../../lib/forms";
 import { notifySuccess } from "../../../lib/notify";
-import { hasFieldErrors, useServerErrors } from "../../../lib/useServerErrors";
+import { useServerErrors } from "../../../lib/useServerErrors";
 import { type RiskSettings, riskKeys } from "../queries";
 
 type Num = number | string;
@@ -117,9 +107,7 @@ export function SettingsCard({ settings, canEdit }: { settings: RiskSettings; ca
               The lowest score (likelihood × impact) of each level; anything below medium is low.
             </Text>
           </div>
-          {save.error && !hasFieldErrors(save.error) ? (
-            <Alert color="red">{errorMessage(save.error)}</Alert>
-          ) : null}
+          <FormError error={save.error} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput label="Medium from" min={2} max={25} allowDecimal={false} {...input("medium")} />
             <NumberInput label="High from" min={3} max={25} allowDecimal={false} {...input("high")} />
