@@ -81,6 +81,30 @@ const useAcceptEndpoint = () =>
     [{ path: "body.status", message: "Use the accept endpoint" }],
   );
 
+/**
+ * Inserts a risk with its `risk.create` audit event in the caller's transaction (the register's
+ * `POST /risks` and the acceptance of a signal). Callers validate first and then run
+ * `afterRiskChange` for the partner.
+ */
+export async function insertRisk(
+  tx: Tx,
+  actor: Actor,
+  values: Omit<typeof risks.$inferInsert, "orgId" | "inherentScore" | "residualScore">,
+): Promise<RiskRow> {
+  const [r] = await tx
+    .insert(risks)
+    .values({ ...values, orgId: actor.orgId })
+    .returning();
+  await recordAudit(tx, actor.orgId, auditActorOf(actor), {
+    action: "risk.create",
+    entityType: "risk",
+    entityId: r.id,
+    relatedIds: r.partnerId ? [r.partnerId] : [],
+    after: riskSnapshot(r),
+  });
+  return r;
+}
+
 /** The risk register: risks, their acceptance and the register list. */
 export function createRiskService(ctx: AppContext) {
   const { db } = ctx.database;
@@ -162,35 +186,24 @@ export function createRiskService(ctx: AppContext) {
       const partnerId = await checkRefs(db, actor, input, input.partnerId ?? null, input.serviceId ?? null);
       const interval = input.reviewIntervalDays ?? null;
       return db.transaction(async (tx) => {
-        const [r] = await tx
-          .insert(risks)
-          .values({
-            orgId: actor.orgId,
-            title: input.title,
-            description: input.description ?? null,
-            categoryId: input.categoryId,
-            partnerId,
-            serviceId: input.serviceId ?? null,
-            ownerId: input.ownerId ?? null,
-            ...ratings,
-            treatment: input.treatment,
-            status: input.status,
-            reviewIntervalDays: interval,
-            nextReviewDate:
-              input.nextReviewDate !== undefined
-                ? input.nextReviewDate
-                : interval
-                  ? addDays(todayUtc(), interval)
-                  : null,
-            closedAt: input.status === "closed" ? new Date() : null,
-          })
-          .returning();
-        await recordAudit(tx, actor.orgId, auditActorOf(actor), {
-          action: "risk.create",
-          entityType: "risk",
-          entityId: r.id,
-          relatedIds: partnerId ? [partnerId] : [],
-          after: riskSnapshot(r),
+        const r = await insertRisk(tx, actor, {
+          title: input.title,
+          description: input.description ?? null,
+          categoryId: input.categoryId,
+          partnerId,
+          serviceId: input.serviceId ?? null,
+          ownerId: input.ownerId ?? null,
+          ...ratings,
+          treatment: input.treatment,
+          status: input.status,
+          reviewIntervalDays: interval,
+          nextReviewDate:
+            input.nextReviewDate !== undefined
+              ? input.nextReviewDate
+              : interval
+                ? addDays(todayUtc(), interval)
+                : null,
+          closedAt: input.status === "closed" ? new Date() : null,
         });
         await afterRiskChange(tx, actor.orgId, auditActorOf(actor), [partnerId]);
         return get(actor, r.id, tx);

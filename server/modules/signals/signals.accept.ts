@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { AcceptSignal } from "../../../domain/signals/api.js";
 import type { Actor } from "../../platform/access.js";
-import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
 import type { Tx } from "../../platform/db/index.js";
 import { conflict } from "../../platform/errors.js";
 import { assertStaffUser } from "../risks/risks.checks.js";
-import { riskSnapshot } from "../risks/risks.present.js";
-import { riskCategories, type riskSignals, risks } from "../risks/risks.tables.js";
+import { insertRisk } from "../risks/risks.service.js";
+import { riskCategories, type riskSignals } from "../risks/risks.tables.js";
 
 /**
  * Inserts the risk a signal is accepted into, with its `risk.create` audit event, in the caller's
@@ -14,9 +13,6 @@ import { riskCategories, type riskSignals, risks } from "../risks/risks.tables.j
  * with the rule's key in the organization, the signal's partner and service, inherent = residual =
  * the signal's likelihood and impact (no controls yet), treatment `mitigate` unless given, status
  * open, linked back through `signal_id`.
- *
- * Written here because the register exported no insert-in-a-transaction function when accept was
- * built; the register's `POST /risks` applies the same defaults.
  */
 export async function insertRiskFromSignal(
   tx: Tx,
@@ -30,31 +26,20 @@ export async function insertRiskFromSignal(
     .from(riskCategories)
     .where(and(eq(riskCategories.orgId, actor.orgId), eq(riskCategories.key, signal.categoryKey)));
   if (!category) throw conflict(`The organization has no risk category '${signal.categoryKey}'`);
-  const [r] = await tx
-    .insert(risks)
-    .values({
-      orgId: actor.orgId,
-      title: input.title ?? signal.title,
-      description: signal.explanation,
-      categoryId: category.id,
-      partnerId: signal.partnerId,
-      serviceId: signal.serviceId,
-      ownerId: input.ownerId ?? null,
-      inherentLikelihood: signal.likelihood,
-      inherentImpact: signal.impact,
-      residualLikelihood: signal.likelihood,
-      residualImpact: signal.impact,
-      treatment: input.treatment ?? "mitigate",
-      status: "open",
-      signalId: signal.id,
-    })
-    .returning();
-  await recordAudit(tx, actor.orgId, auditActorOf(actor), {
-    action: "risk.create",
-    entityType: "risk",
-    entityId: r.id,
-    relatedIds: r.partnerId ? [r.partnerId] : [],
-    after: riskSnapshot(r),
+  const r = await insertRisk(tx, actor, {
+    title: input.title ?? signal.title,
+    description: signal.explanation,
+    categoryId: category.id,
+    partnerId: signal.partnerId,
+    serviceId: signal.serviceId,
+    ownerId: input.ownerId ?? null,
+    inherentLikelihood: signal.likelihood,
+    inherentImpact: signal.impact,
+    residualLikelihood: signal.likelihood,
+    residualImpact: signal.impact,
+    treatment: input.treatment ?? "mitigate",
+    status: "open",
+    signalId: signal.id,
   });
   return r.id;
 }
