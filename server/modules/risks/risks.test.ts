@@ -165,6 +165,43 @@ describe("reading a risk", () => {
   });
 });
 
+describe("a risk's history", () => {
+  const history = (s: Session | null, id: string, q = "") =>
+    call(env, s, { url: `${BASE}/${id}/history${q}` });
+
+  it("shows everyone who may read the risk its own events and its tasks', newest first, paged", async () => {
+    const r = await buildRisk(env, admin);
+    await patch(riskManager, r.id, { title: "Renamed for the history" });
+    const task = await call(env, riskManager, {
+      method: "POST",
+      url: `${BASE}/${r.id}/tasks`,
+      payload: { title: "A treatment task" },
+    });
+    expect(task.statusCode).toBe(201);
+    // A viewer may not read the organization's audit trail, but may read this risk's history.
+    problem(await call(env, viewer, { url: "/api/v1/audit-events" }), 403);
+    const res = await history(viewer, r.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((e: { action: string }) => e.action)).toEqual([
+      "risk_task.create",
+      "risk.update",
+      "risk.create",
+    ]);
+    const first = await history(viewer, r.id, "?limit=2");
+    expect(first.json().items).toHaveLength(2);
+    const rest = await history(viewer, r.id, `?limit=2&cursor=${first.json().nextCursor}`);
+    expect(rest.json().items.map((e: { action: string }) => e.action)).toEqual(["risk.create"]);
+  });
+
+  it("answers 404 for another organization's risk, 403 for partner users, 401 anonymously", async () => {
+    const r = await buildRisk(env, admin);
+    problem(await history(other, r.id), 404, "not_found");
+    problem(await history(admin, MISSING), 404, "not_found");
+    problem(await history(partnerUser, r.id), 403, "forbidden");
+    problem(await history(null, r.id), 401, "unauthenticated");
+  });
+});
+
 describe("updating a risk", () => {
   it("applies a partial update, audits before and after, and refreshes old and new partners' tiers", async () => {
     const p1 = await buildPartner(env, admin);

@@ -42,30 +42,39 @@ function ActorAvatar({ actor }: { actor: AuditEvent["actor"] }) {
 }
 
 /**
- * A timeline of audit events matching `filter` (e.g. `{ relatedTo: partnerId }`): who did what,
- * when, and which fields changed. Loads more on demand.
+ * A timeline of audit events matching `filter` (e.g. `{ relatedTo: partnerId }`), or of one risk's
+ * history (`riskId`, readable by everyone who may read the risk): who did what, when, and which
+ * fields changed. Loads more on demand.
  */
 export function ActivityFeed({
-  filter,
+  filter = {},
+  riskId,
   pageSize = 20,
   showChanges = true,
   hideSignIns = false,
 }: {
-  filter: AuditQuery;
+  filter?: AuditQuery;
+  riskId?: string;
   pageSize?: number;
   showChanges?: boolean;
   /** Leave out sign-in/sign-out events, which drown changes in a short feed. */
   hideSignIns?: boolean;
 }) {
   const query = useInfiniteQuery({
-    queryKey: ["audit-events", "feed", filter, pageSize, hideSignIns],
+    queryKey: ["audit-events", "feed", filter, riskId, pageSize, hideSignIns],
     queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET("/api/v1/audit-events", {
-          // Sign-ins are filtered out below, so read further back to still fill the feed.
-          params: { query: { ...filter, limit: hideSignIns ? 50 : pageSize, cursor: pageParam } },
-        }),
-      ),
+      riskId
+        ? unwrap(
+            api.GET("/api/v1/risks/{id}/history", {
+              params: { path: { id: riskId }, query: { limit: pageSize, cursor: pageParam } },
+            }),
+          )
+        : unwrap(
+            api.GET("/api/v1/audit-events", {
+              // Sign-ins are filtered out below, so read further back to still fill the feed.
+              params: { query: { ...filter, limit: hideSignIns ? 50 : pageSize, cursor: pageParam } },
+            }),
+          ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -156,17 +156,15 @@ export function RiskPage() {
           <Grid.Col span={12}>
             <TasksCard riskId={r.id} />
           </Grid.Col>
-          {can(me, "audit", "read") && (
-            <Grid.Col span={12}>
-              <Card>
-                <Title order={5}>History</Title>
-                <Text size="sm" c="dimmed" mb="md">
-                  From the tamper-evident audit trail: who changed what, and when.
-                </Text>
-                <ActivityFeed filter={{ relatedTo: r.id }} pageSize={10} />
-              </Card>
-            </Grid.Col>
-          )}
+          <Grid.Col span={12}>
+            <Card>
+              <Title order={5}>History</Title>
+              <Text size="sm" c="dimmed" mb="md">
+                From the tamper-evident audit trail: who changed what, and when.
+              </Text>
+              <ActivityFeed riskId={r.id} pageSize={10} />
+            </Card>
+          </Grid.Col>
         </Grid>
       )}
       {r && (
