@@ -8,6 +8,8 @@ import { apiTokenRoutes } from "./modules/api-tokens/api-tokens.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { concentrationRoutes } from "./modules/concentration/concentration.routes.js";
+import { contractRoutes } from "./modules/contracts/contracts.routes.js";
+import { obligationRoutes } from "./modules/contracts/obligations.routes.js";
 import { countryRoutes } from "./modules/countries/countries.routes.js";
 import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
 import { overlapRoutes } from "./modules/overlap/overlap.routes.js";
@@ -104,6 +106,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(riskTreatmentRoutes(ctx));
   await app.register(riskConfigRoutes(ctx));
   await app.register(signalRoutes(ctx));
+  await app.register(contractRoutes(ctx));
+  await app.register(obligationRoutes(ctx));
   await serveWeb(app, ctx.config.webDist);
   return app;
 }

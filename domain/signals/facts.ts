@@ -41,6 +41,18 @@ export interface SubcontractorLinkFacts {
   serviceIds: string[];
 }
 
+/** A draft or active contract with the partner, as the contract rules read it. */
+export interface ContractFacts {
+  id: string;
+  title: string;
+  status: string;
+  /** The partner's services it covers. */
+  serviceIds: string[];
+  auditRights: boolean;
+  dataProtection: boolean;
+  hasExitPlan: boolean;
+}
+
 /** One partner with everything partner-level rules read. */
 export interface PartnerFacts {
   id: string;
@@ -55,6 +67,8 @@ export interface PartnerFacts {
   risksWithReviewDate: number;
   /** Risks of the partner that are not closed. */
   openRisks: number;
+  /** Its draft and active contracts (rules count only the active ones as cover). */
+  contracts: ContractFacts[];
 }
 
 /** A World Bank WGI figure: the latest year of one indicator for one country. */

@@ -1,7 +1,9 @@
 import { concentration } from "./rules/concentration.js";
+import { contractMissingClauses } from "./rules/contract-missing-clauses.js";
 import { inadequateDataProtection } from "./rules/inadequate-data-protection.js";
 import { lowOverlap } from "./rules/low-overlap.js";
 import { lowPoliticalStability } from "./rules/low-political-stability.js";
+import { noExitPlan } from "./rules/no-exit-plan.js";
 import { noReviewDate } from "./rules/no-review-date.js";
 import { noSubcontractorInfo } from "./rules/no-subcontractor-info.js";
 import { weakRuleOfLaw } from "./rules/weak-rule-of-law.js";
@@ -16,6 +18,8 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   concentration,
   noSubcontractorInfo,
   noReviewDate,
+  contractMissingClauses,
+  noExitPlan,
 ];
 
 const BY_ID = new Map(SIGNAL_RULES.map((r) => [r.id, r]));

@@ -42,6 +42,7 @@ export type FactKind =
   | "governance"
   | "dataProtection"
   | "organizationSites"
+  | "contracts"
   | "concentration";
 
 /** A pluggable rule: pure, metadata plus `evaluate`. Add one file and one line in `registry.ts`. */

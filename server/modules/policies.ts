@@ -2,6 +2,7 @@ import { type Actor, abilities, type Rule } from "../platform/access.js";
 import { apiTokenPolicy } from "./api-tokens/api-tokens.policy.js";
 import { auditPolicy } from "./audit/audit.policy.js";
 import { concentrationPolicy } from "./concentration/concentration.policy.js";
+import { contractPolicy, obligationPolicy } from "./contracts/contracts.policy.js";
 import { countryPolicy } from "./countries/countries.policy.js";
 import { organizationSitePolicy } from "./organizations/sites.policy.js";
 import { overlapPolicy } from "./overlap/overlap.policy.js";
@@ -32,6 +33,8 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   riskCategory: riskCategoryPolicy,
   riskSettings: riskSettingsPolicy,
   riskSignal: signalPolicy,
+  contract: contractPolicy,
+  obligation: obligationPolicy,
 };
 
 /** The actor's abilities on every resource. */

@@ -14,6 +14,7 @@ import { meQuery, setupQuery } from "./api/session";
 import { FullPageError, FullPageLoader } from "./components/FullPage";
 import { parseAuditSearch } from "./routes/audit/search";
 import { parseConcentrationSearch } from "./routes/concentration/search";
+import { parseContractsSearch } from "./routes/contracts/search";
 import { parseCountriesSearch } from "./routes/countries/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { parsePartnersSearch } from "./routes/partners/search";
@@ -117,6 +118,7 @@ const partnerTabs = [
   tab("/subcontractors", () => import("./routes/partners/detail/SubcontractorsTab"), "SubcontractorsTab"),
   tab("/overlap", () => import("./routes/partners/detail/OverlapTab"), "OverlapTab"),
   tab("/risk", () => import("./routes/partners/detail/RiskTab"), "RiskTab"),
+  tab("/contracts", () => import("./routes/partners/detail/ContractsTab"), "ContractsTab"),
   tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
 ];
 
@@ -138,6 +140,25 @@ export const riskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/risks/$riskId",
   component: lazyRouteComponent(() => import("./routes/risks/detail/RiskPage"), "RiskPage"),
+});
+
+export const contractsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contracts",
+  validateSearch: parseContractsSearch,
+  component: lazyRouteComponent(() => import("./routes/contracts/ContractsPage"), "ContractsPage"),
+});
+
+const contractCalendarRoute = page(
+  "/contracts/calendar",
+  () => import("./routes/contracts/CalendarPage"),
+  "CalendarPage",
+);
+
+export const contractRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contracts/$contractId",
+  component: lazyRouteComponent(() => import("./routes/contracts/detail/ContractPage"), "ContractPage"),
 });
 
 export const signalsRoute = createRoute({
@@ -207,6 +228,9 @@ const routeTree = rootRoute.addChildren([
     risksRoute,
     heatmapRoute,
     riskRoute,
+    contractsRoute,
+    contractCalendarRoute,
+    contractRoute,
     signalsRoute,
     riskSettingsRoute,
     ourSitesRoute,

@@ -1,5 +1,6 @@
 import { DEFAULT_RISK_REGISTER_SETTINGS } from "../../risk-settings.js";
 import type {
+  ContractFacts,
   CountryFacts,
   IndicatorFact,
   PartnerFacts,
@@ -44,6 +45,18 @@ export const partner = (o: Partial<PartnerFacts> = {}): PartnerFacts => ({
   subcontractors: [],
   risksWithReviewDate: 0,
   openRisks: 0,
+  contracts: [],
+  ...o,
+});
+
+export const contract = (o: Partial<ContractFacts> = {}): ContractFacts => ({
+  id: id("contract"),
+  title: "Master services agreement",
+  status: "active",
+  serviceIds: [],
+  auditRights: true,
+  dataProtection: true,
+  hasExitPlan: true,
   ...o,
 });
 

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Criticality } from "../../../domain/partners.js";
 import type {
   CarrierFacts,
+  ContractFacts,
   CountryFacts,
   IndicatorFact,
   PartnerFacts,
@@ -71,6 +72,16 @@ export async function loadSignalFacts(
       FROM risks
      WHERE org_id = ${orgId} AND status <> 'closed' AND partner_id IS NOT NULL${inScope("partner_id")}
      GROUP BY partner_id`);
+  const contractRows = await partnerFacts<ContractFacts & { partnerId: string }>(sql`
+    SELECT c.id, c.partner_id AS "partnerId", c.title, c.status,
+           coalesce((SELECT array_agg(cs.service_id) FROM contract_services cs WHERE cs.contract_id = c.id),
+                    '{}') AS "serviceIds",
+           coalesce((c.clauses->>'auditRights')::boolean, false) AS "auditRights",
+           coalesce((c.clauses->>'dataProtection')::boolean, false) AS "dataProtection",
+           c.has_exit_plan AS "hasExitPlan"
+      FROM contracts c
+     WHERE c.org_id = ${orgId} AND c.status IN ('draft', 'active')${inScope("c.partner_id")}
+     ORDER BY c.created_at, c.id`);
   const ourSites = await q.execute<R<SiteFacts>>(sql`
     SELECT id, name, country, city, time_zone AS "timeZone", working_hours AS "workingHours"
       FROM organization_sites WHERE org_id = ${orgId} ORDER BY created_at, id`);
@@ -89,12 +100,21 @@ export async function loadSignalFacts(
   const partners = new Map<string, PartnerFacts>(
     partnerRows.map((p) => [
       p.id,
-      { ...p, sites: [], services: [], subcontractors: [], risksWithReviewDate: 0, openRisks: 0 },
+      {
+        ...p,
+        sites: [],
+        services: [],
+        subcontractors: [],
+        risksWithReviewDate: 0,
+        openRisks: 0,
+        contracts: [],
+      },
     ]),
   );
   for (const { partnerId, ...s } of siteRows) partners.get(partnerId)?.sites.push(s);
   for (const { partnerId, ...s } of serviceRows) partners.get(partnerId)?.services.push(s);
   for (const { partnerId, ...l } of linkRows) partners.get(partnerId)?.subcontractors.push(l);
+  for (const { partnerId, ...c } of contractRows) partners.get(partnerId)?.contracts.push(c);
   for (const r of riskRows) {
     const p = partners.get(r.partnerId);
     if (p) {

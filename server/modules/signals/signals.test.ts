@@ -242,6 +242,8 @@ describe("risk signals: the rules endpoint", () => {
       "concentration",
       "no_subcontractor_info",
       "no_review_date",
+      "contract_missing_clauses",
+      "no_exit_plan",
     ]);
     expect(items[0]).toMatchObject({
       category: { key: "political_economic_instability" },

@@ -30,6 +30,8 @@ export interface Abilities {
   riskCategory: "read" | "write";
   riskSettings: "read" | "write";
   riskSignal: "read" | "accept" | "dismiss" | "evaluate";
+  contract: "read" | "create" | "update" | "delete" | "review" | "export";
+  obligation: "read" | "write";
 }
 
 /**

@@ -29,6 +29,7 @@ const TABS = [
   },
   { value: "overlap", to: "/partners/$partnerId/overlap", label: "Overlap" },
   { value: "risk", to: "/partners/$partnerId/risk", label: "Risk" },
+  { value: "contracts", to: "/partners/$partnerId/contracts", label: "Contracts" },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
 
@@ -141,7 +142,8 @@ export function PartnerLayout() {
           {TABS.filter(
             (t) =>
               (t.value !== "activity" || can(me, "audit", "read")) &&
-              (t.value !== "risk" || can(me, "risk", "read")),
+              (t.value !== "risk" || can(me, "risk", "read")) &&
+              (t.value !== "contracts" || can(me, "contract", "read")),
           ).map((t) => (
             <Tabs.Tab
               key={t.value}
