@@ -12,6 +12,7 @@ import {
 import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
+import { registerHistoryRoute } from "../audit/history.routes.js";
 import { contractsToCsv } from "./contracts.csv.js";
 import { contractPolicy } from "./contracts.policy.js";
 import { createContractService } from "./contracts.service.js";
@@ -88,6 +89,13 @@ export function contractRoutes(ctx: AppContext) {
       },
       async (req) => service.get(authorize(req.actor, contractPolicy.read), req.params.id),
     );
+    registerHistoryRoute(base, ctx.database.db, {
+      path: "/api/v1/contracts/:id",
+      tag: "contracts",
+      noun: "contract",
+      read: contractPolicy.read,
+      assertReadable: (actor, id) => service.get(actor, id),
+    });
     app.patch(
       "/api/v1/contracts/:id",
       {

@@ -187,3 +187,35 @@ describe("deleting a contract", () => {
     expect(await auditActions(env, c.admin.orgId, k.id)).toEqual(["contract.create", "contract.delete"]);
   });
 });
+
+describe("a contract's history", () => {
+  const history = (s: Session | null, id: string) => call(env, s, { url: `${BASE}/${id}/history` });
+
+  it("shows the contract's and its obligations' events to everyone who may read the contract", async () => {
+    const contract = await buildContract(env, c.admin, c.partnerId);
+    await patch(c.vendorManager, contract.id, { title: "Renamed for the history" });
+    const obligation = await call(env, c.vendorManager, {
+      method: "POST",
+      url: `${BASE}/${contract.id}/obligations`,
+      payload: { title: "Quarterly service report", side: "theirs", dueDate: addDays(todayUtc(), 30) },
+    });
+    expect(obligation.statusCode).toBe(201);
+    // A viewer may not read the organization's audit trail, but may read this contract's history.
+    problem(await call(env, c.viewer, { url: "/api/v1/audit-events" }), 403);
+    const res = await history(c.viewer, contract.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((e: { action: string }) => e.action)).toEqual([
+      "contract_obligation.create",
+      "contract.update",
+      "contract.create",
+    ]);
+  });
+
+  it("answers 404 for another organization's contract, 403 for partner users, 401 anonymously", async () => {
+    const contract = await buildContract(env, c.admin, c.partnerId);
+    problem(await history(c.other, contract.id), 404, "not_found");
+    problem(await history(c.admin, MISSING), 404, "not_found");
+    problem(await history(c.partnerUser, contract.id), 403, "forbidden");
+    problem(await history(null, contract.id), 401, "unauthenticated");
+  });
+});

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { AuditEvent } from "../../../domain/audit.js";
-import { IdParams, PageQuery, page } from "../../../domain/common.js";
+import { IdParams, page } from "../../../domain/common.js";
 import { Heatmap, HeatmapQuery, RiskSummary } from "../../../domain/risk-dashboard.js";
 import {
   AcceptRisk,
@@ -17,7 +16,7 @@ import {
 import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
-import { listAuditEvents } from "../audit/audit.service.js";
+import { registerHistoryRoute } from "../audit/history.routes.js";
 import { createControlService } from "./controls.service.js";
 import { riskHeatmap, riskSummary } from "./risk-dashboard.service.js";
 import { createRiskReviewService } from "./risk-reviews.service.js";
@@ -113,27 +112,13 @@ export function riskRoutes(ctx: AppContext) {
       },
       async (req) => service.get(authorize(req.actor, riskPolicy.read), req.params.id),
     );
-    app.get(
-      "/api/v1/risks/:id/history",
-      {
-        preValidation: guard(riskPolicy.read),
-        schema: {
-          tags,
-          summary: "The risk's audit events (and those of its tasks, reviews and control links)",
-          description:
-            "Readable by everyone who may read the risk, unlike the organization-wide audit trail: " +
-            "these events only describe what the reader can already see.",
-          params: IdParams,
-          querystring: PageQuery,
-          response: { 200: page(AuditEvent), ...problems(400, 401, 403, 404) },
-        },
-      },
-      async (req) => {
-        const actor = authorize(req.actor, riskPolicy.read);
-        await service.get(actor, req.params.id);
-        return listAuditEvents(db, actor, { relatedTo: req.params.id, ...req.query });
-      },
-    );
+    registerHistoryRoute(base, db, {
+      path: "/api/v1/risks/:id",
+      tag: "risks",
+      noun: "risk",
+      read: riskPolicy.read,
+      assertReadable: (actor, id) => service.get(actor, id),
+    });
     app.patch(
       "/api/v1/risks/:id",
       {

@@ -41,34 +41,41 @@ function ActorAvatar({ actor }: { actor: AuditEvent["actor"] }) {
   );
 }
 
+/** A record with its own history endpoint (readable by everyone who may read the record). */
+export type HistoryOf = { kind: "risks" | "contracts"; id: string };
+
+/** One page of a record's history. */
+function loadHistory(of: HistoryOf, limit: number, cursor: string | undefined) {
+  const params = { path: { id: of.id }, query: { limit, cursor } };
+  return of.kind === "risks"
+    ? unwrap(api.GET("/api/v1/risks/{id}/history", { params }))
+    : unwrap(api.GET("/api/v1/contracts/{id}/history", { params }));
+}
+
 /**
- * A timeline of audit events matching `filter` (e.g. `{ relatedTo: partnerId }`), or of one risk's
- * history (`riskId`, readable by everyone who may read the risk): who did what, when, and which
- * fields changed. Loads more on demand.
+ * A timeline of audit events matching `filter` (e.g. `{ relatedTo: partnerId }`), or of one
+ * record's history (`historyOf`): who did what, when, and which fields changed. Loads more on
+ * demand.
  */
 export function ActivityFeed({
   filter = {},
-  riskId,
+  historyOf,
   pageSize = 20,
   showChanges = true,
   hideSignIns = false,
 }: {
   filter?: AuditQuery;
-  riskId?: string;
+  historyOf?: HistoryOf;
   pageSize?: number;
   showChanges?: boolean;
   /** Leave out sign-in/sign-out events, which drown changes in a short feed. */
   hideSignIns?: boolean;
 }) {
   const query = useInfiniteQuery({
-    queryKey: ["audit-events", "feed", filter, riskId, pageSize, hideSignIns],
+    queryKey: ["audit-events", "feed", filter, historyOf, pageSize, hideSignIns],
     queryFn: ({ pageParam }) =>
-      riskId
-        ? unwrap(
-            api.GET("/api/v1/risks/{id}/history", {
-              params: { path: { id: riskId }, query: { limit: pageSize, cursor: pageParam } },
-            }),
-          )
+      historyOf
+        ? loadHistory(historyOf, pageSize, pageParam)
         : unwrap(
             api.GET("/api/v1/audit-events", {
               // Sign-ins are filtered out below, so read further back to still fill the feed.

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAlertTriangle, IconClockExclamation, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -6,6 +6,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { api, isApiError, unwrap } from "../../../api/client";
 import { can } from "../../../api/session";
 import { useMe } from "../../../api/useMe";
+import { ActivityFeed } from "../../../components/ActivityFeed";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { PageHeader } from "../../../components/PageHeader";
 import { ErrorState } from "../../../components/States";
@@ -138,6 +139,15 @@ export function ContractPage() {
           </Grid.Col>
           <Grid.Col span={12}>
             <ReviewsCard contract={c} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Card>
+              <Title order={5}>History</Title>
+              <Text size="sm" c="dimmed" mb="md">
+                From the tamper-evident audit trail: who changed the contract and its obligations, and when.
+              </Text>
+              <ActivityFeed historyOf={{ kind: "contracts", id: c.id }} pageSize={10} />
+            </Card>
           </Grid.Col>
         </Grid>
       )}

@@ -162,7 +162,7 @@ export function RiskPage() {
               <Text size="sm" c="dimmed" mb="md">
                 From the tamper-evident audit trail: who changed what, and when.
               </Text>
-              <ActivityFeed riskId={r.id} pageSize={10} />
+              <ActivityFeed historyOf={{ kind: "risks", id: r.id }} pageSize={10} />
             </Card>
           </Grid.Col>
         </Grid>
