@@ -61,6 +61,11 @@ describe("command line", () => {
     const rules = new Set(signals.json().items.map((s: { rule: { id: string } }) => s.rule.id));
     for (const rule of ["low_overlap", "inadequate_data_protection", "no_subcontractor_info"])
       expect(rules).toContain(rule);
+    // Contracts with their notice deadlines, and an overdue obligation among them.
+    const contracts = await env.app.inject({ url: "/api/v1/contracts?limit=100", headers: { cookie } });
+    expect(contracts.json().items).toHaveLength(4);
+    const overdue = await env.app.inject({ url: "/api/v1/obligations?overdue=true", headers: { cookie } });
+    expect(overdue.json().items.length).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it("jobs list shows the schedules and jobs run runs one now", () => {
