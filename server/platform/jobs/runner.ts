@@ -14,6 +14,20 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
+/** Runs `fn` holding a session advisory lock shared by every instance's job set-up. */
+async function withSetupLock(ctx: AppContext, fn: () => Promise<void>) {
+  const client = await ctx.database.pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtextextended('outsight:jobs-setup', 0))");
+    await fn();
+  } finally {
+    await client
+      .query("SELECT pg_advisory_unlock(hashtextextended('outsight:jobs-setup', 0))")
+      .catch(() => undefined);
+    client.release();
+  }
+}
+
 export interface JobRunnerOptions {
   /** Poll interval of the workers (pg-boss's minimum is 0.5 s). */
   pollingIntervalSeconds?: number;
@@ -37,17 +51,25 @@ export async function startJobRunner(
   const log = opts.log ?? (() => undefined);
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, application_name: "outsight-jobs" });
   boss.on("error", (e) => log("job runner error", e));
-  await boss.start();
   const byName = new Map(jobs.map((j) => [j.name, j]));
+  // Instances starting together would each create pg-boss's schema, queues (partition tables) and
+  // schedules at once and can deadlock; one at a time under an advisory lock, creating only what
+  // is missing, makes the set-up idempotent.
+  await withSetupLock(ctx, async () => {
+    await boss.start();
+    for (const job of jobs) {
+      if (!(await boss.getQueue(job.name)))
+        await boss.createQueue(job.name, {
+          name: job.name,
+          retryLimit: 3,
+          retryDelay: 30,
+          retryBackoff: true,
+          expireInSeconds: 15 * 60,
+        });
+      if (opts.schedule !== false && job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    }
+  });
   for (const job of jobs) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      retryLimit: 3,
-      retryDelay: 30,
-      retryBackoff: true,
-      expireInSeconds: 15 * 60,
-    });
-    if (opts.schedule !== false && job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
     await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([j]) => {
       const started = performance.now();
       const data = job.payload.parse(j.data ?? {});
