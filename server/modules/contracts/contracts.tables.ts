@@ -14,19 +14,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Clauses } from "../../../domain/contracts.js";
-import { organizations } from "../organizations/organizations.tables.js";
+import { orgId, timestamps } from "../organizations/columns.js";
 import { partnerServices, partners } from "../partners/partners.tables.js";
-import { users } from "../users/users.tables.js";
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
-const orgId = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organizations.id);
-const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: "set null" });
+import { userRef } from "../users/users.tables.js";
 
 /**
  * Contracts with partners. `noticeDeadline` is derived (see `domain/contract-terms.ts`) and

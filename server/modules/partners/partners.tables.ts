@@ -1,27 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  jsonb,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { organizations } from "../organizations/organizations.tables.js";
+import { boolean, date, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { orgId, timestamps } from "../organizations/columns.js";
 import { users } from "../users/users.tables.js";
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
-const orgId = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organizations.id);
 
 /** Outsourcing partners (third parties). */
 export const partners = pgTable(

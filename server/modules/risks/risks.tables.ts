@@ -14,19 +14,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { RiskRegisterSettings } from "../../../domain/risk-settings.js";
+import { orgId, timestamps } from "../organizations/columns.js";
 import { organizations } from "../organizations/organizations.tables.js";
 import { partnerServices, partners } from "../partners/partners.tables.js";
-import { users } from "../users/users.tables.js";
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
-const orgId = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organizations.id);
-const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: "set null" });
+import { userRef } from "../users/users.tables.js";
 
 /** The organization's risk taxonomy: the built-in categories (with a `key`) and its own. */
 export const riskCategories = pgTable(

@@ -41,3 +41,6 @@ export const users = pgTable(
     index("users_org_idx").on(t.orgId, t.name),
   ],
 );
+
+/** A user reference that survives the user's deletion as null (owners, assignees, reviewers). */
+export const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: "set null" });

@@ -27,7 +27,7 @@ export function useCursorPages(resetKey: string) {
   };
 }
 
-interface PagerProps {
+export interface PagerProps {
   pages: ReturnType<typeof useCursorPages>;
   nextCursor: string | null | undefined;
   count: number;

@@ -1,13 +1,14 @@
-import { Button, Card, Code, Table, Text } from "@mantine/core";
+import { Button, Card, Code, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconBuildingSkyscraper, IconDownload, IconPlus, IconUpload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { can } from "../../api/session";
 import { useMe } from "../../api/useMe";
-import { CursorPager, useCursorPages } from "../../components/CursorPager";
+import { useCursorPages } from "../../components/CursorPager";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
-import { Empty, ErrorState, NoMatches, TableSkeleton } from "../../components/States";
+import { Empty, ErrorState, NoMatches } from "../../components/States";
 import { partnersRoute } from "../../router";
 import { ImportCsvModal } from "./ImportCsvModal";
 import { PartnersTable, PartnersTableHead } from "./PartnersTable";
@@ -101,29 +102,23 @@ export function PartnersPage() {
         ) : isEmpty ? (
           <NoMatches title="No partners match" onClear={clear} />
         ) : (
-          <>
-            <Table.ScrollContainer minWidth={960}>
-              <Table
-                className="data-table"
-                style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}
-              >
-                <PartnersTableHead sort={search.sort ?? "name"} onSort={(sort) => setSearch({ sort })} />
-                <Table.Tbody>
-                  {firstLoad ? <TableSkeleton rows={8} cols={8} /> : <PartnersTable items={items} />}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {!firstLoad && (
-              <CursorPager
-                pages={pages}
-                nextCursor={list.data?.nextCursor}
-                count={items.length}
-                pageSize={pageSize}
-                onPageSize={(limit) => setSearch({ limit: limit === 25 ? undefined : limit })}
-                loading={list.isFetching}
-              />
-            )}
-          </>
+          <PagedTable
+            minWidth={960}
+            head={<PartnersTableHead sort={search.sort ?? "name"} onSort={(sort) => setSearch({ sort })} />}
+            firstLoad={firstLoad}
+            stale={list.isPlaceholderData}
+            columns={8}
+            pager={{
+              pages,
+              nextCursor: list.data?.nextCursor,
+              count: items.length,
+              pageSize,
+              onPageSize: (limit) => setSearch({ limit: limit === 25 ? undefined : limit }),
+              loading: list.isFetching,
+            }}
+          >
+            <PartnersTable items={items} />
+          </PagedTable>
         )}
       </Card>
       {!firstLoad && filtered && !isEmpty && (

@@ -1,13 +1,14 @@
-import { Button, Card, Table, Text } from "@mantine/core";
+import { Button, Card, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconDownload, IconPlus, IconSettings, IconShieldCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { can } from "../../api/session";
 import { useMe } from "../../api/useMe";
-import { CursorPager, useCursorPages } from "../../components/CursorPager";
+import { useCursorPages } from "../../components/CursorPager";
+import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
-import { Empty, ErrorState, Forbidden, NoMatches, TableSkeleton } from "../../components/States";
+import { Empty, ErrorState, Forbidden, NoMatches } from "../../components/States";
 import { risksRoute } from "../../router";
 import { riskListQuery } from "./queries";
 import { RiskAreaTabs } from "./RiskAreaTabs";
@@ -103,32 +104,25 @@ export function RisksPage() {
         ) : isEmpty ? (
           <NoMatches title="No risks match" onClear={clear} />
         ) : (
-          <>
-            <Table.ScrollContainer minWidth={1000}>
-              <Table
-                className="data-table"
-                style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}
-              >
-                <RisksTableHead
-                  sort={search.sort ?? "-residualScore"}
-                  onSort={(sort) => setSearch({ sort })}
-                />
-                <Table.Tbody>
-                  {firstLoad ? <TableSkeleton rows={8} cols={8} /> : <RisksTable items={items} />}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {!firstLoad && (
-              <CursorPager
-                pages={pages}
-                nextCursor={list.data?.nextCursor}
-                count={items.length}
-                pageSize={pageSize}
-                onPageSize={(limit) => setSearch({ limit: limit === 25 ? undefined : limit })}
-                loading={list.isFetching}
-              />
-            )}
-          </>
+          <PagedTable
+            minWidth={1000}
+            head={
+              <RisksTableHead sort={search.sort ?? "-residualScore"} onSort={(sort) => setSearch({ sort })} />
+            }
+            firstLoad={firstLoad}
+            stale={list.isPlaceholderData}
+            columns={8}
+            pager={{
+              pages,
+              nextCursor: list.data?.nextCursor,
+              count: items.length,
+              pageSize,
+              onPageSize: (limit) => setSearch({ limit: limit === 25 ? undefined : limit }),
+              loading: list.isFetching,
+            }}
+          >
+            <RisksTable items={items} />
+          </PagedTable>
         )}
       </Card>
       {!firstLoad && filtered && !isEmpty && (

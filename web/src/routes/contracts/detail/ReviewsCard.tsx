@@ -1,19 +1,6 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Timeline,
-  Title,
-} from "@mantine/core";
+import { Badge, Card, Group, Modal, Select, Stack, Text, Textarea, Timeline } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { CreateContractReview, REVIEW_OUTCOMES } from "../../../../../domain/contracts";
@@ -21,7 +8,7 @@ import { api, unwrap } from "../../../api/client";
 import { can } from "../../../api/session";
 import { useMe } from "../../../api/useMe";
 import { FormActions, FormError } from "../../../components/FormParts";
-import { ErrorState } from "../../../components/States";
+import { ReviewHistory } from "../../../components/ReviewHistory";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { nullIfBlank, zodErrors } from "../../../lib/forms";
 import { notifySuccess } from "../../../lib/notify";
@@ -121,68 +108,39 @@ export function ReviewsCard({ contract }: { contract: Contract }) {
   const items = reviews.data?.items ?? [];
   return (
     <Card h="100%">
-      <Group justify="space-between" mb="sm">
-        <Stack gap={0}>
-          <Title order={5}>Reviews</Title>
-          <Text
-            size="xs"
-            c={contract.reviewOverdue ? "red.7" : "dimmed"}
-            fw={contract.reviewOverdue ? 600 : undefined}
-          >
-            Next review {formatDate(contract.nextReviewDate)}
-            {contract.reviewOverdue ? " · overdue" : ""}
-          </Text>
-        </Stack>
-        {can(me, "contract", "review") && (
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setOpened(true)}
-          >
-            Record review
-          </Button>
-        )}
-      </Group>
-      {reviews.isError ? (
-        <ErrorState
-          error={reviews.error}
-          onRetry={() => reviews.refetch()}
-          title="Could not load the reviews"
-        />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {reviews.isPending ? "Loading…" : "Not reviewed yet."}
-        </Text>
-      ) : (
-        <Timeline bulletSize={14} lineWidth={2}>
-          {items.map((r) => (
-            <Timeline.Item
-              key={r.id}
-              color={REVIEW_OUTCOME_COLORS[r.outcome]}
-              title={
-                <Group gap="xs">
-                  <Badge size="sm" variant="light" color={REVIEW_OUTCOME_COLORS[r.outcome]}>
-                    {REVIEW_OUTCOME_LABELS[r.outcome]}
-                  </Badge>
-                  <Text size="sm" fw={600}>
-                    {r.reviewer?.name ?? "Someone"} · {formatDateTime(r.reviewedAt)}
-                  </Text>
-                </Group>
-              }
-            >
-              {r.notes && (
-                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                  {r.notes}
+      <ReviewHistory
+        nextReviewDate={contract.nextReviewDate}
+        overdue={contract.reviewOverdue}
+        onRecord={can(me, "contract", "review") ? () => setOpened(true) : null}
+        query={reviews}
+        count={items.length}
+      >
+        {items.map((r) => (
+          <Timeline.Item
+            key={r.id}
+            color={REVIEW_OUTCOME_COLORS[r.outcome]}
+            title={
+              <Group gap="xs">
+                <Badge size="sm" variant="light" color={REVIEW_OUTCOME_COLORS[r.outcome]}>
+                  {REVIEW_OUTCOME_LABELS[r.outcome]}
+                </Badge>
+                <Text size="sm" fw={600}>
+                  {r.reviewer?.name ?? "Someone"} · {formatDateTime(r.reviewedAt)}
                 </Text>
-              )}
-              <Text size="xs" c="dimmed">
-                Next review {formatDate(r.nextReviewDate)}
+              </Group>
+            }
+          >
+            {r.notes && (
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {r.notes}
               </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+            )}
+            <Text size="xs" c="dimmed">
+              Next review {formatDate(r.nextReviewDate)}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </ReviewHistory>
       <ReviewModal opened={opened} contract={contract} onClose={() => setOpened(false)} />
     </Card>
   );

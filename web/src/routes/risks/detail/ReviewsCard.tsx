@@ -1,7 +1,6 @@
-import { Button, Card, Group, Modal, Stack, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { Card, Modal, Stack, Text, Textarea, Timeline } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { CreateRiskReview } from "../../../../../domain/risks";
@@ -9,7 +8,7 @@ import { api, unwrap } from "../../../api/client";
 import { can } from "../../../api/session";
 import { useMe } from "../../../api/useMe";
 import { FormActions, FormError } from "../../../components/FormParts";
-import { ErrorState } from "../../../components/States";
+import { ReviewHistory } from "../../../components/ReviewHistory";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { zodErrors } from "../../../lib/forms";
 import { notifySuccess } from "../../../lib/notify";
@@ -88,61 +87,32 @@ export function ReviewsCard({ risk }: { risk: Risk }) {
   const items = reviews.data?.items ?? [];
   return (
     <Card>
-      <Group justify="space-between" mb="sm">
-        <Stack gap={0}>
-          <Title order={5}>Reviews</Title>
-          <Text
-            size="xs"
-            c={risk.reviewOverdue ? "red.7" : "dimmed"}
-            fw={risk.reviewOverdue ? 600 : undefined}
-          >
-            Next review {formatDate(risk.nextReviewDate)}
-            {risk.reviewOverdue ? " · overdue" : ""}
-          </Text>
-        </Stack>
-        {can(me, "risk", "review") && (
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setOpened(true)}
-          >
-            Record review
-          </Button>
-        )}
-      </Group>
-      {reviews.isError ? (
-        <ErrorState
-          error={reviews.error}
-          onRetry={() => reviews.refetch()}
-          title="Could not load the reviews"
-        />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {reviews.isPending ? "Loading…" : "Not reviewed yet."}
-        </Text>
-      ) : (
-        <Timeline bulletSize={14} lineWidth={2}>
-          {items.map((r) => (
-            <Timeline.Item
-              key={r.id}
-              title={
-                <Text size="sm" fw={600}>
-                  {r.reviewer?.name ?? "Someone"} · {formatDateTime(r.reviewedAt)}
-                </Text>
-              }
-            >
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {r.notes}
+      <ReviewHistory
+        nextReviewDate={risk.nextReviewDate}
+        overdue={risk.reviewOverdue}
+        onRecord={can(me, "risk", "review") ? () => setOpened(true) : null}
+        query={reviews}
+        count={items.length}
+      >
+        {items.map((r) => (
+          <Timeline.Item
+            key={r.id}
+            title={
+              <Text size="sm" fw={600}>
+                {r.reviewer?.name ?? "Someone"} · {formatDateTime(r.reviewedAt)}
               </Text>
-              <Text size="xs" c="dimmed">
-                Inherent {r.inherentScore} · residual {r.residualScore} · next review{" "}
-                {formatDate(r.nextReviewDate)}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+            }
+          >
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {r.notes}
+            </Text>
+            <Text size="xs" c="dimmed">
+              Inherent {r.inherentScore} · residual {r.residualScore} · next review{" "}
+              {formatDate(r.nextReviewDate)}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </ReviewHistory>
       <ReviewModal opened={opened} risk={risk} onClose={() => setOpened(false)} />
     </Card>
   );
