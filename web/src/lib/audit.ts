@@ -145,6 +145,14 @@ const FORMATTERS: Record<string, (v: unknown) => string> = {
       : String(v),
   startDate: (v) => formatDate(String(v)),
   serviceIds: (v) => (Array.isArray(v) ? `${v.length} linked` : String(v)),
+  // A contract's clause checklist: name the clauses it holds rather than dump the JSON.
+  clauses: (v) =>
+    v && typeof v === "object"
+      ? Object.entries(v as Record<string, unknown>)
+          .filter(([, held]) => held === true)
+          .map(([k]) => fieldLabel(k).toLowerCase())
+          .join(", ") || "none"
+      : String(v),
   workingHours: (v) => {
     const w = v as { start?: string; end?: string; days?: number[] };
     return w?.start && w.end ? `${w.start}–${w.end}, ${describeDays(w.days ?? [])}` : JSON.stringify(v);
