@@ -19,6 +19,12 @@ const Env = z.object({
   OUTSIGHT_WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   OUTSIGHT_JOBS: z.enum(["on", "off"]).default("on"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Outsight <outsight@localhost>"),
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -38,6 +44,11 @@ export interface Config {
   trustProxy: boolean;
   /** Run the background job workers and schedules in this process (off: serve HTTP only). */
   jobs: boolean;
+  /** Where mail goes (`smtp://user:pass@host:port`); without it no email is sent (in-app only). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address users reach the web app at, for links in emails and webhooks. */
+  publicUrl: string;
 }
 
 /** Parses the environment into a `Config`; a bad value stops start-up with a readable message. */
@@ -62,5 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.OUTSIGHT_WEB_DIST ?? "dist/web"),
     trustProxy: e.TRUST_PROXY === "true",
     jobs: e.OUTSIGHT_JOBS === "on",
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
   };
 }

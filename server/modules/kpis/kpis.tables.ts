@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { ServiceCredit } from "../../../domain/kpis.js";
+import { contracts } from "../contracts/contracts.tables.js";
+import { orgId, timestamps } from "../organizations/columns.js";
+import { partners } from "../partners/partners.tables.js";
+
+/**
+ * KPIs a contract holds a partner to. `partnerId` repeats the contract's partner so the scorecard
+ * and the signal rules read a partner's KPIs without a join (a contract never changes partner).
+ */
+export const kpis = pgTable(
+  "kpis",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    unit: text("unit").notNull(),
+    direction: text("direction").notNull(),
+    target: doublePrecision("target").notNull(),
+    warningThreshold: doublePrecision("warning_threshold").notNull(),
+    breachThreshold: doublePrecision("breach_threshold").notNull(),
+    period: text("period").notNull(),
+    weight: integer("weight").notNull().default(1),
+    serviceCredit: jsonb("service_credit").$type<ServiceCredit>(),
+    ...timestamps,
+  },
+  (t) => [
+    index("kpis_contract_idx").on(t.contractId),
+    index("kpis_partner_idx").on(t.partnerId),
+    index("kpis_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
+    index("kpis_org_created_idx").on(t.orgId, t.createdAt, t.id),
+  ],
+);
+
+/**
+ * One value per KPI and period (the primary key makes re-sending a period an update, which is what
+ * keeps ingestion idempotent). Statuses are not stored: they depend on the thresholds and on the
+ * history, and are evaluated on read (`domain/kpi-status.ts`, `domain/kpi-spc.ts`).
+ */
+export const kpiMeasurements = pgTable(
+  "kpi_measurements",
+  {
+    kpiId: uuid("kpi_id")
+      .notNull()
+      .references(() => kpis.id, { onDelete: "cascade" }),
+    periodStart: date("period_start").notNull(),
+    orgId: orgId(),
+    value: doublePrecision("value").notNull(),
+    note: text("note"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kpiId, t.periodStart] })],
+);
