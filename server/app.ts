@@ -11,6 +11,11 @@ import { concentrationRoutes } from "./modules/concentration/concentration.route
 import { contractRoutes } from "./modules/contracts/contracts.routes.js";
 import { obligationRoutes } from "./modules/contracts/obligations.routes.js";
 import { countryRoutes } from "./modules/countries/countries.routes.js";
+import { kpiRoutes } from "./modules/kpis/kpis.routes.js";
+import { measurementRoutes } from "./modules/kpis/measurements.routes.js";
+import { scorecardRoutes } from "./modules/kpis/scorecard.routes.js";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
+import { webhookRoutes } from "./modules/notifications/webhooks.routes.js";
 import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
 import { overlapRoutes } from "./modules/overlap/overlap.routes.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
@@ -108,6 +113,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(signalRoutes(ctx));
   await app.register(contractRoutes(ctx));
   await app.register(obligationRoutes(ctx));
+  await app.register(kpiRoutes(ctx));
+  await app.register(measurementRoutes(ctx));
+  await app.register(scorecardRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
+  await app.register(webhookRoutes(ctx));
   await serveWeb(app, ctx.config.webDist);
   return app;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "../platform/jobs/jobs.js";
+import { NOTIFICATION_JOBS } from "./notifications/notifications.jobs.js";
+import { REMINDER_JOBS } from "./reminders/reminders.jobs.js";
 import { reopenExpiredAcceptances } from "./risks/risk-acceptance.js";
 import { evaluateAllOrganizations } from "./signals/signals.reevaluate.js";
 
@@ -37,4 +39,9 @@ const acceptanceExpiry = defineJob({
 });
 
 /** Every background job of the product; the server's job runner registers these. */
-export const JOBS: readonly JobDefinition[] = [signalsNightly, acceptanceExpiry];
+export const JOBS: readonly JobDefinition[] = [
+  signalsNightly,
+  acceptanceExpiry,
+  ...NOTIFICATION_JOBS,
+  ...REMINDER_JOBS,
+];

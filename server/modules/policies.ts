@@ -4,6 +4,8 @@ import { auditPolicy } from "./audit/audit.policy.js";
 import { concentrationPolicy } from "./concentration/concentration.policy.js";
 import { contractPolicy, obligationPolicy } from "./contracts/contracts.policy.js";
 import { countryPolicy } from "./countries/countries.policy.js";
+import { kpiPolicy, measurementPolicy } from "./kpis/kpis.policy.js";
+import { notificationPolicy, webhookPolicy } from "./notifications/notifications.policy.js";
 import { organizationSitePolicy } from "./organizations/sites.policy.js";
 import { overlapPolicy } from "./overlap/overlap.policy.js";
 import { partnerPolicy } from "./partners/partners.policy.js";
@@ -35,6 +37,10 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   riskSignal: signalPolicy,
   contract: contractPolicy,
   obligation: obligationPolicy,
+  kpi: kpiPolicy,
+  measurement: measurementPolicy,
+  notification: notificationPolicy,
+  webhook: webhookPolicy,
 };
 
 /** The actor's abilities on every resource. */

@@ -32,6 +32,10 @@ export interface Abilities {
   riskSignal: "read" | "accept" | "dismiss" | "evaluate";
   contract: "read" | "create" | "update" | "delete" | "review" | "export";
   obligation: "read" | "write";
+  kpi: "read" | "create" | "update" | "delete";
+  measurement: "read" | "write";
+  notification: "read";
+  webhook: "read" | "manage";
 }
 
 /**

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../platform/context.js";
+
+/** Placeholder: filled in by the module's author. */
+export function notificationRoutes(_ctx: AppContext) {
+  return async (_base: FastifyInstance) => {};
+}
