@@ -1,6 +1,8 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { concentrationBench } from "./concentration.js";
+import { kpiEvaluateBench } from "./kpi-evaluate.js";
+import { kpiIngestBench } from "./kpi-ingest.js";
 import { partnersListBench } from "./partners-list.js";
 import { risksBench } from "./risks.js";
 import { signalsBench } from "./signals.js";
@@ -8,7 +10,7 @@ import { startupBench } from "./startup.js";
 
 const HELP = `Usage: npm run bench [-- options]
 
-  --only startup|partners|concentration|risks|signals   run one benchmark (default: all)
+  --only startup|partners|concentration|risks|signals|kpi-ingest|kpi   run one benchmark (default: all)
   --runs N                  start-up repetitions (default 5)
   --idle S                  seconds idle before reading RSS (default 5)
   --partners N              partners to insert (default 10000)
@@ -111,6 +113,18 @@ async function main(): Promise<number> {
   if (!only || only === "signals") {
     heading("Risk signals: full re-evaluation");
     const r = await signalsBench({ partners: Math.max(1, n(values["signal-partners"], 100_000)) });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "kpi-ingest") {
+    heading("POST /api/v1/measurements/bulk: KPI ingestion vs COPY");
+    const r = await kpiIngestBench({ rowsPerRequest: 50_000, requests: 4, kpis: 50 });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "kpi") {
+    heading("KPI evaluation: 100,000-point history (pure domain, no database)");
+    const r = kpiEvaluateBench({ points: 100_000, runs: 15, warmup: 3 });
     console.log(r.report);
     ok &&= r.ok;
   }

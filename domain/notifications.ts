@@ -156,10 +156,15 @@ export const CreateWebhook = z.object({
 });
 export type CreateWebhook = z.infer<typeof CreateWebhook>;
 
-/** Body of `PATCH /api/v1/webhooks/:id`. */
-export const UpdateWebhook = CreateWebhook.partial().refine((v) => Object.keys(v).length > 0, {
-  message: "Nothing to update",
-});
+/**
+ * Body of `PATCH /api/v1/webhooks/:id`. `active` loses its default here: a partial schema would
+ * still fill it in, so any patch would silently switch a paused webhook back on.
+ */
+export const UpdateWebhook = CreateWebhook.extend({ active: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, {
+    message: "Nothing to update",
+  });
 export type UpdateWebhook = z.infer<typeof UpdateWebhook>;
 
 /** One delivery of an event to a webhook, with its attempts. */
@@ -195,3 +200,12 @@ export interface WebhookPayload {
   subject: { type: string; id: string } | null;
   data: Record<string, unknown>;
 }
+
+/** Answer of `POST /api/v1/webhooks/:id/test`: how one signed `ping` sent just now fared. */
+export const WebhookTestResult = z.object({
+  delivered: z.boolean(),
+  /** The receiver's HTTP status, or null when no answer came (refused, timed out). */
+  responseStatus: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+export type WebhookTestResult = z.infer<typeof WebhookTestResult>;

@@ -1,3 +1,4 @@
+import type { KpiPeriod, MeasurementStatus } from "../kpis.js";
 import type { Criticality } from "../partners.js";
 
 /*
@@ -53,6 +54,26 @@ export interface ContractFacts {
   hasExitPlan: boolean;
 }
 
+/** One evaluated measurement of a KPI: its period and its status (thresholds and SPC). */
+export interface KpiPointFacts {
+  periodStart: string;
+  status: MeasurementStatus;
+}
+
+/** A KPI of the partner (on a draft or active contract) with its most recent measurements. */
+export interface KpiFacts {
+  id: string;
+  name: string;
+  period: KpiPeriod;
+  contractId: string;
+  contractTitle: string;
+  /**
+   * The last (up to 6) measurements, oldest first, each judged against the thresholds and by
+   * statistical process control over a longer history (so an anomaly has a baseline).
+   */
+  recent: KpiPointFacts[];
+}
+
 /** One partner with everything partner-level rules read. */
 export interface PartnerFacts {
   id: string;
@@ -69,6 +90,8 @@ export interface PartnerFacts {
   openRisks: number;
   /** Its draft and active contracts (rules count only the active ones as cover). */
   contracts: ContractFacts[];
+  /** The KPIs of those contracts. */
+  kpis: KpiFacts[];
 }
 
 /** A World Bank WGI figure: the latest year of one indicator for one country. */

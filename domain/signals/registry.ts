@@ -1,6 +1,7 @@
 import { concentration } from "./rules/concentration.js";
 import { contractMissingClauses } from "./rules/contract-missing-clauses.js";
 import { inadequateDataProtection } from "./rules/inadequate-data-protection.js";
+import { kpiDeviations } from "./rules/kpi-deviations.js";
 import { lowOverlap } from "./rules/low-overlap.js";
 import { lowPoliticalStability } from "./rules/low-political-stability.js";
 import { noExitPlan } from "./rules/no-exit-plan.js";
@@ -20,6 +21,7 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   noReviewDate,
   contractMissingClauses,
   noExitPlan,
+  kpiDeviations,
 ];
 
 const BY_ID = new Map(SIGNAL_RULES.map((r) => [r.id, r]));

@@ -43,6 +43,7 @@ export type FactKind =
   | "dataProtection"
   | "organizationSites"
   | "contracts"
+  | "kpis"
   | "concentration";
 
 /** A pluggable rule: pure, metadata plus `evaluate`. Add one file and one line in `registry.ts`. */

@@ -13,6 +13,7 @@ import { hashPassword } from "../platform/auth/passwords.js";
 import type { Runtime } from "../platform/runtime.js";
 import { loadDemoContracts } from "./demo-contracts.js";
 import { DEMO_ORG, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_SUBCONTRACTORS, DEMO_USERS } from "./demo-data.js";
+import { loadDemoKpis } from "./demo-kpis.js";
 import { loadDemoRisks } from "./demo-risks.js";
 
 /**
@@ -91,8 +92,9 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   const riskManager = (await db.select().from(users).where(eq(users.email, "risk@outsight.example")))[0];
   const riskCount = await loadDemoRisks(runtime, actor, ids, riskManager.id);
   const contractCount = await loadDemoContracts(runtime, actor, ids);
+  const kpiCount = await loadDemoKpis(runtime, actor);
   console.log(
-    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts and ${DEMO_USERS.length} users.`,
+    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts, ${kpiCount} KPIs and ${DEMO_USERS.length} users.`,
   );
   console.log(
     `Sign in as ${DEMO_USERS[0].email} (or risk@, vendor@, compliance@, auditor@, viewer@outsight.example) with password ${DEMO_PASSWORD}`,

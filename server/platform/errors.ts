@@ -17,6 +17,7 @@ export type ErrorCode =
   | "category_in_use"
   | "builtin_category"
   | "signal_not_open"
+  | "bulk_rejected"
   | "too_many_requests"
   | "payload_too_large"
   | "unsupported_media_type"

@@ -119,6 +119,7 @@ const partnerTabs = [
   tab("/overlap", () => import("./routes/partners/detail/OverlapTab"), "OverlapTab"),
   tab("/risk", () => import("./routes/partners/detail/RiskTab"), "RiskTab"),
   tab("/contracts", () => import("./routes/partners/detail/ContractsTab"), "ContractsTab"),
+  tab("/scorecard", () => import("./routes/partners/detail/ScorecardTab"), "ScorecardTab"),
   tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
 ];
 
@@ -159,6 +160,14 @@ export const contractRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/contracts/$contractId",
   component: lazyRouteComponent(() => import("./routes/contracts/detail/ContractPage"), "ContractPage"),
+});
+
+const kpiUploadRoute = page("/kpis/upload", () => import("./routes/kpis/UploadPage"), "UploadPage");
+
+export const kpiRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/kpis/$kpiId",
+  component: lazyRouteComponent(() => import("./routes/kpis/KpiPage"), "KpiPage"),
 });
 
 export const signalsRoute = createRoute({
@@ -215,6 +224,13 @@ export const auditRoute = createRoute({
 });
 
 const accountRoute = page("/account", () => import("./routes/account/AccountPage"), "AccountPage");
+const inboxRoute = page("/notifications", () => import("./routes/notifications/InboxPage"), "InboxPage");
+const notificationSettingsRoute = page(
+  "/account/notifications",
+  () => import("./routes/notifications/PreferencesPage"),
+  "PreferencesPage",
+);
+const webhooksRoute = page("/admin/webhooks", () => import("./routes/webhooks/WebhooksPage"), "WebhooksPage");
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -231,6 +247,8 @@ const routeTree = rootRoute.addChildren([
     contractsRoute,
     contractCalendarRoute,
     contractRoute,
+    kpiUploadRoute,
+    kpiRoute,
     signalsRoute,
     riskSettingsRoute,
     ourSitesRoute,
@@ -242,6 +260,9 @@ const routeTree = rootRoute.addChildren([
     tokensRoute,
     auditRoute,
     accountRoute,
+    inboxRoute,
+    notificationSettingsRoute,
+    webhooksRoute,
   ]),
 ]);
 

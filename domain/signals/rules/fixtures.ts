@@ -46,6 +46,7 @@ export const partner = (o: Partial<PartnerFacts> = {}): PartnerFacts => ({
   risksWithReviewDate: 0,
   openRisks: 0,
   contracts: [],
+  kpis: [],
   ...o,
 });
 

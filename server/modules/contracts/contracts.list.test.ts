@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayUtc } from "../../../domain/time.js";
 import { buildPartner, call, problem, type Session, useTestApp } from "../../test/harness.js";
+import { runContractHousekeeping } from "../reminders/contracts-housekeeping.js";
 import { buildContract, buildContractSessions, type ContractSessions } from "./contracts.testkit.js";
 
 const env = useTestApp();
@@ -75,12 +76,17 @@ describe("listing contracts", () => {
     problem(await list(c.partnerUser), 403);
   });
 
-  it("moves a stored deadline on once an auto-renewing contract's term has rolled over", async () => {
+  it("the nightly housekeeping moves a stored deadline on once an auto-renewing term has rolled over", async () => {
     // As if Delta had last been written before its end date passed.
     await env.ctx.database.pool.query("UPDATE contracts SET notice_deadline = $1 WHERE id = $2", [
       addDays(today, -10),
       ids["Delta renewing"],
     ]);
+    // Lists read the stored column (sorting and filtering use its index); the nightly job keeps it
+    // current, with an audit event, rather than a read silently writing.
+    const stale = await list(c.admin, `?partnerId=${partnerId}&noticeDueWithinDays=30`);
+    expect(titles(stale)).toContain("Delta renewing");
+    await runContractHousekeeping(env.ctx.database.db, today);
     const res = await list(c.admin, `?partnerId=${partnerId}&noticeDueWithinDays=30`);
     expect(titles(res)).toEqual(["Alpha soon"]);
     const { rows } = await env.ctx.database.pool.query(

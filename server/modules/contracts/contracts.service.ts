@@ -31,7 +31,6 @@ import {
 } from "./contracts.present.js";
 import { contractFilters, contractOrdering } from "./contracts.query.js";
 import { contractObligations, contractReviews, contractServices, contracts } from "./contracts.tables.js";
-import { refreshNoticeDeadlines } from "./notice-refresh.js";
 import { calendarEvents } from "./renewal-calendar.js";
 
 type ContractRow = typeof contracts.$inferSelect;
@@ -156,7 +155,6 @@ export function createContractService(ctx: AppContext) {
 
     async list(actor: Actor, q: ListContractsQuery) {
       const today = todayUtc();
-      await refreshNoticeDeadlines(db, actor.orgId, today);
       const order = contractOrdering(q.sort, q.cursor);
       const where = contractFilters(actor.orgId, q, today);
       if (order.after) where.push(order.after);
@@ -175,7 +173,6 @@ export function createContractService(ctx: AppContext) {
     /** Every contract matching the filters (CSV export), by notice deadline. */
     async listAll(actor: Actor, q: ContractFilters) {
       const today = todayUtc();
-      await refreshNoticeDeadlines(db, actor.orgId, today);
       const order = contractOrdering("noticeDeadline", undefined);
       const rows = await selectContracts(db)
         .where(and(...contractFilters(actor.orgId, q, today)))

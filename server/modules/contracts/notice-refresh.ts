@@ -3,17 +3,30 @@ import { storedNoticeDeadline } from "../../../domain/contract-terms.js";
 import type { Queryable } from "../../platform/db/index.js";
 import { contracts } from "./contracts.tables.js";
 
+/** One stored notice deadline moved on: the contract and its deadline before and after. */
+export interface NoticeRefresh {
+  id: string;
+  partnerId: string;
+  before: string | null;
+  after: string | null;
+}
+
 /**
  * Moves the stored notice deadline of auto-renewing contracts whose term has rolled over since
  * their last write, so sorting and the `noticeDueWithinDays` filter see the current term. Only
- * terms that ended before `today` can be stale, which keeps the candidates few. The column is
- * derived (not user data), so the refresh is not audited. Run before list queries; the nightly
- * job of a later session can call it for every organization.
+ * terms that ended before `today` can be stale, which keeps the candidates few. Returns the
+ * changes, so the nightly housekeeping (`server/modules/reminders/contracts-housekeeping.ts`)
+ * can audit each one.
  */
-export async function refreshNoticeDeadlines(q: Queryable, orgId: string, today: string) {
+export async function refreshNoticeDeadlines(
+  q: Queryable,
+  orgId: string,
+  today: string,
+): Promise<NoticeRefresh[]> {
   const stale = await q
     .select({
       id: contracts.id,
+      partnerId: contracts.partnerId,
       status: contracts.status,
       endDate: contracts.endDate,
       autoRenewal: contracts.autoRenewal,
@@ -32,9 +45,13 @@ export async function refreshNoticeDeadlines(q: Queryable, orgId: string, today:
         sql`${contracts.noticeDeadline} + coalesce(${contracts.noticePeriodDaysOurs}, 0) < ${today}::date`,
       ),
     );
+  const changes: NoticeRefresh[] = [];
   for (const c of stale) {
     const next = storedNoticeDeadline(c, today);
-    if (next !== c.noticeDeadline)
+    if (next !== c.noticeDeadline) {
       await q.update(contracts).set({ noticeDeadline: next }).where(eq(contracts.id, c.id));
+      changes.push({ id: c.id, partnerId: c.partnerId, before: c.noticeDeadline, after: next });
+    }
   }
+  return changes;
 }

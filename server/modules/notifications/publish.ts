@@ -1,9 +1,17 @@
-import type { NotificationType } from "../../../domain/notifications.js";
+import { and, arrayOverlaps, eq, inArray, ne, or } from "drizzle-orm";
+import { DEFAULT_PREFERENCE, type NotificationType } from "../../../domain/notifications.js";
 import type { StaffRole } from "../../../domain/roles.js";
-import type { AuditActor } from "../../platform/audit/audit.service.js";
+import { chainAuditEvents, insertAuditEvents } from "../../platform/audit/audit.batch.js";
+import { type AuditActor, type AuditEntry, lockChainHead } from "../../platform/audit/audit.service.js";
 import type { Queryable, Tx } from "../../platform/db/index.js";
-
-// STUB (signatures fixed): implemented by the notifications author.
+import { users } from "../users/users.tables.js";
+import {
+  notificationEvents,
+  notificationPreferences,
+  notifications,
+  webhookDeliveries,
+  webhooks,
+} from "./notifications.tables.js";
 
 /** One event to tell people about. */
 export interface EventToPublish {
@@ -20,19 +28,153 @@ export interface EventToPublish {
   recipients: readonly string[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Rows per multi-row INSERT (well under PostgreSQL's 65,535 parameters per statement). */
+const CHUNK = 1_000;
+
+const chunks = <T>(rows: T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+};
+
 /**
  * Publishes events in the caller's transaction: one `notification_events` row per new key, an
  * in-app notification and/or a pending email per recipient by their preferences, a pending
  * delivery per active webhook subscribed to the type, and an audit event per new event. Returns
  * how many events were new (duplicates by key are skipped silently).
+ *
+ * Email is queued (`email_status = 'pending'`) when the user wants it and has an address; the
+ * mail job sends it, or (with no `SMTP_URL`) sets it to `none`, so configuring SMTP later does
+ * not flood people with stale reminders.
  */
 export async function publishEvents(
-  _tx: Tx,
-  _orgId: string,
-  _who: AuditActor,
-  _events: readonly EventToPublish[],
+  tx: Tx,
+  orgId: string,
+  who: AuditActor,
+  events: readonly EventToPublish[],
 ): Promise<number> {
-  throw new Error("not implemented");
+  // The same key twice in one call is one occurrence: the first wins.
+  const byKey = new Map<string, EventToPublish>();
+  for (const e of events) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  if (!byKey.size) return 0;
+  // Take the audit chain's lock first, as every audited writer does, so writers of one
+  // organization queue in one order rather than deadlock.
+  const head = await lockChainHead(tx, orgId);
+
+  const inserted: (typeof notificationEvents.$inferSelect)[] = [];
+  for (const part of chunks([...byKey.values()]))
+    inserted.push(
+      ...(await tx
+        .insert(notificationEvents)
+        .values(
+          part.map((e) => ({
+            orgId,
+            type: e.type,
+            key: e.key,
+            title: e.title,
+            body: e.body,
+            link: e.link,
+            subjectType: e.subject?.type ?? null,
+            subjectId: e.subject?.id ?? null,
+            data: e.data ?? {},
+          })),
+        )
+        .onConflictDoNothing({ target: [notificationEvents.orgId, notificationEvents.key] })
+        .returning()),
+    );
+  if (!inserted.length) return 0;
+
+  // A malformed id would make PostgreSQL refuse the whole query; it can name nobody anyway.
+  const recipientsOf = (key: string) =>
+    [...new Set(byKey.get(key)?.recipients ?? [])].filter((id) => UUID.test(id));
+  const wanted = [...new Set(inserted.flatMap((e) => recipientsOf(e.key)))];
+  const people = wanted.length
+    ? await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          and(
+            eq(users.orgId, orgId),
+            inArray(users.id, wanted),
+            eq(users.active, true),
+            ne(users.role, "partner"),
+          ),
+        )
+    : [];
+  const emailOf = new Map(people.map((p) => [p.id, p.email]));
+  const types = [...new Set(inserted.map((e) => e.type))];
+  const prefs = people.length
+    ? await tx
+        .select()
+        .from(notificationPreferences)
+        .where(
+          and(
+            eq(notificationPreferences.orgId, orgId),
+            inArray(
+              notificationPreferences.userId,
+              people.map((p) => p.id),
+            ),
+            inArray(notificationPreferences.type, types),
+          ),
+        )
+    : [];
+  const prefOf = new Map(prefs.map((p) => [`${p.userId}:${p.type}`, p]));
+
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  const told = new Map<string, number>();
+  for (const e of inserted) {
+    for (const userId of recipientsOf(e.key)) {
+      const address = emailOf.get(userId);
+      if (address === undefined) continue; // inactive, partner, another org's or unknown
+      const pref = prefOf.get(`${userId}:${e.type}`) ?? DEFAULT_PREFERENCE;
+      const emailStatus = pref.email && address ? "pending" : "none";
+      if (!pref.inApp && emailStatus === "none") continue;
+      rows.push({ orgId, eventId: e.id, userId, inApp: pref.inApp, emailStatus });
+      told.set(e.id, (told.get(e.id) ?? 0) + 1);
+    }
+  }
+  for (const part of chunks(rows)) await tx.insert(notifications).values(part).onConflictDoNothing();
+
+  const hooks = await tx
+    .select({ id: webhooks.id, events: webhooks.events })
+    .from(webhooks)
+    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.active, true), arrayOverlaps(webhooks.events, types)));
+  const deliveries: (typeof webhookDeliveries.$inferInsert)[] = [];
+  const hooked = new Map<string, number>();
+  for (const e of inserted)
+    for (const h of hooks)
+      if (h.events.includes(e.type)) {
+        deliveries.push({
+          orgId,
+          webhookId: h.id,
+          eventId: e.id,
+          status: "pending",
+          nextAttemptAt: new Date(),
+        });
+        hooked.set(e.id, (hooked.get(e.id) ?? 0) + 1);
+      }
+  for (const part of chunks(deliveries))
+    await tx.insert(webhookDeliveries).values(part).onConflictDoNothing();
+
+  const entries: AuditEntry[] = inserted.map((e) => ({
+    action: "notification_event.publish",
+    entityType: "notification_event",
+    entityId: e.id,
+    after: {
+      type: e.type,
+      key: e.key,
+      title: e.title,
+      link: e.link,
+      subject: e.subjectType ? { type: e.subjectType, id: e.subjectId } : null,
+      recipients: told.get(e.id) ?? 0,
+      webhooks: hooked.get(e.id) ?? 0,
+    },
+  }));
+  // The batched chain gives the same events as one `recordAudit` each, in fewer statements.
+  await insertAuditEvents(tx, orgId, await chainAuditEvents(head, orgId, who, entries));
+  return inserted.length;
 }
 
 /**
@@ -40,10 +182,29 @@ export async function publishEvents(
  * (e.g. a contract's owner) when active; de-duplicated.
  */
 export async function staffRecipients(
-  _q: Queryable,
-  _orgId: string,
-  _roles: readonly StaffRole[],
-  _also: readonly (string | null | undefined)[] = [],
+  q: Queryable,
+  orgId: string,
+  roles: readonly StaffRole[],
+  also: readonly (string | null | undefined)[] = [],
 ): Promise<string[]> {
-  throw new Error("not implemented");
+  // A malformed id would make PostgreSQL refuse the whole query; it can name nobody anyway.
+  const extra = [...new Set(also.filter((id): id is string => typeof id === "string" && UUID.test(id)))];
+  if (!roles.length && !extra.length) return [];
+  const byRoleOrId = [
+    ...(roles.length ? [inArray(users.role, [...roles])] : []),
+    ...(extra.length ? [inArray(users.id, extra)] : []),
+  ];
+  const rows = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        eq(users.active, true),
+        ne(users.role, "partner"),
+        byRoleOrId.length === 1 ? byRoleOrId[0] : or(...byRoleOrId),
+      ),
+    )
+    .orderBy(users.id);
+  return [...new Set(rows.map((r) => r.id))];
 }

@@ -1,20 +1,27 @@
 import { type SQL, sql } from "drizzle-orm";
+import { evaluateSeries } from "../../../domain/kpi-spc.js";
+import type { KpiDirection, KpiPeriod } from "../../../domain/kpis.js";
 import type { Criticality } from "../../../domain/partners.js";
 import type {
   CarrierFacts,
   ContractFacts,
   CountryFacts,
   IndicatorFact,
+  KpiFacts,
   PartnerFacts,
   ServiceFacts,
   SignalFacts,
   SiteFacts,
   SubcontractorLinkFacts,
 } from "../../../domain/signals/facts.js";
+import { KPI_WINDOW } from "../../../domain/signals/rules/kpi-deviations.js";
 import type { Queryable } from "../../platform/db/index.js";
 import { concentrationSql } from "../concentration/concentration.service.js";
 import { DATA_PROTECTION, DATA_PROTECTION_AS_OF } from "../countries/data/data-protection.js";
 import type { SignalScope } from "./signals.reevaluate.js";
+
+/** Measurements read per KPI: enough history for SPC to have a baseline for the latest ones. */
+const KPI_HISTORY = 40;
 
 /** The criticalities the concentration rule weighs, as on the concentration page's default. */
 const CONCENTRATION_SCOPE: Criticality[] = ["critical", "important"];
@@ -82,6 +89,37 @@ export async function loadSignalFacts(
       FROM contracts c
      WHERE c.org_id = ${orgId} AND c.status IN ('draft', 'active')${inScope("c.partner_id")}
      ORDER BY c.created_at, c.id`);
+  const kpiRows = await partnerFacts<
+    Omit<KpiFacts, "recent"> & {
+      partnerId: string;
+      unit: string;
+      direction: KpiDirection;
+      period: KpiPeriod;
+      target: number;
+      warningThreshold: number;
+      breachThreshold: number;
+    }
+  >(sql`
+    SELECT k.id, k.partner_id AS "partnerId", k.name, k.period, k.contract_id AS "contractId",
+           c.title AS "contractTitle", k.unit, k.direction, k.target,
+           k.warning_threshold AS "warningThreshold", k.breach_threshold AS "breachThreshold"
+      FROM kpis k
+      JOIN contracts c ON c.id = k.contract_id
+     WHERE k.org_id = ${orgId} AND c.status IN ('draft', 'active')${inScope("k.partner_id")}
+     ORDER BY k.created_at, k.id`);
+  // The last KPI_HISTORY measurements of every KPI in scope in one statement, oldest first.
+  const measurementRows = kpiRows.length
+    ? await partnerFacts<{ kpiId: string; periodStart: string; value: number }>(sql`
+    SELECT kpi_id AS "kpiId", period_start::text AS "periodStart", value
+      FROM (SELECT m.kpi_id, m.period_start, m.value,
+                   row_number() OVER (PARTITION BY m.kpi_id ORDER BY m.period_start DESC) AS n
+              FROM kpi_measurements m
+              JOIN kpis k ON k.id = m.kpi_id
+              JOIN contracts c ON c.id = k.contract_id AND c.status IN ('draft', 'active')
+             WHERE m.org_id = ${orgId}${inScope("k.partner_id")}) latest
+     WHERE n <= ${KPI_HISTORY}
+     ORDER BY kpi_id, period_start`)
+    : [];
   const ourSites = await q.execute<R<SiteFacts>>(sql`
     SELECT id, name, country, city, time_zone AS "timeZone", working_hours AS "workingHours"
       FROM organization_sites WHERE org_id = ${orgId} ORDER BY created_at, id`);
@@ -108,6 +146,7 @@ export async function loadSignalFacts(
         risksWithReviewDate: 0,
         openRisks: 0,
         contracts: [],
+        kpis: [],
       },
     ]),
   );
@@ -115,6 +154,24 @@ export async function loadSignalFacts(
   for (const { partnerId, ...s } of serviceRows) partners.get(partnerId)?.services.push(s);
   for (const { partnerId, ...l } of linkRows) partners.get(partnerId)?.subcontractors.push(l);
   for (const { partnerId, ...c } of contractRows) partners.get(partnerId)?.contracts.push(c);
+  const series = new Map<string, { periodStart: string; value: number }[]>();
+  for (const { kpiId, ...m } of measurementRows) {
+    const list = series.get(kpiId);
+    if (list) list.push(m);
+    else series.set(kpiId, [m]);
+  }
+  for (const { partnerId, unit, direction, target, warningThreshold, breachThreshold, ...k } of kpiRows) {
+    const points = series.get(k.id) ?? [];
+    // Statuses are evaluated, not stored (they depend on thresholds and history): judge the
+    // loaded history and keep the verdicts of the most recent points.
+    const evaluated = points.length
+      ? evaluateSeries({ unit, direction, target, warningThreshold, breachThreshold }, points)
+      : [];
+    partners.get(partnerId)?.kpis.push({
+      ...k,
+      recent: evaluated.slice(-KPI_WINDOW).map((e) => ({ periodStart: e.periodStart, status: e.status })),
+    });
+  }
   for (const r of riskRows) {
     const p = partners.get(r.partnerId);
     if (p) {

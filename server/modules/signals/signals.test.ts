@@ -244,6 +244,7 @@ describe("risk signals: the rules endpoint", () => {
       "no_review_date",
       "contract_missing_clauses",
       "no_exit_plan",
+      "kpi_deviations",
     ]);
     expect(items[0]).toMatchObject({
       category: { key: "political_economic_instability" },

@@ -46,6 +46,15 @@ const ENTITY_LABELS: Record<string, string> = {
   risk_category: "risk category",
   risk_settings: "risk settings",
   risk_signal: "risk signal",
+  contract: "contract",
+  contract_obligation: "obligation",
+  contract_review: "contract review",
+  kpi: "KPI",
+  kpi_measurement: "KPI measurements",
+  notification_event: "notification",
+  notification: "notifications",
+  notification_preferences: "notification preferences",
+  webhook: "webhook",
 };
 
 const VERBS: Record<string, string> = {
@@ -70,6 +79,13 @@ const VERBS: Record<string, string> = {
   reopen: "Reopened",
   resolve: "Resolved",
   dismiss: "Dismissed",
+  record: "Recorded",
+  bulk_upsert: "Imported",
+  publish: "Published",
+  expire: "Expired",
+  notice_refresh: "Moved the notice deadline of",
+  complete: "Completed",
+  read: "Marked read",
 };
 
 /** Entity types known to the audit trail, for the filter select. */
@@ -152,6 +168,16 @@ const FORMATTERS: Record<string, (v: unknown) => string> = {
           .filter(([, held]) => held === true)
           .map(([k]) => fieldLabel(k).toLowerCase())
           .join(", ") || "none"
+      : String(v),
+  // A bulk measurement import: per KPI, rows and what they showed.
+  kpis: (v) =>
+    Array.isArray(v)
+      ? v
+          .map((k: { id?: string; name?: string; rows?: number; breaches?: number; anomalies?: number }) => {
+            const who = k.name ?? `KPI ${String(k.id).slice(0, 8)}…`;
+            return `${who}: ${k.rows ?? 0} rows, ${k.breaches ?? 0} breaches, ${k.anomalies ?? 0} anomalies`;
+          })
+          .join("; ")
       : String(v),
   workingHours: (v) => {
     const w = v as { start?: string; end?: string; days?: number[] };

@@ -14,6 +14,7 @@ import {
   IconLayoutDashboard,
   IconShieldHalfFilled,
   IconUsers,
+  IconWebhook,
   IconWorld,
 } from "@tabler/icons-react";
 import { Link, Outlet, useLocation } from "@tanstack/react-router";
@@ -22,6 +23,7 @@ import { can } from "../../api/session";
 import { useMe } from "../../api/useMe";
 import { Logo } from "../../components/Logo";
 import { canReadConcentration } from "../concentration/search";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { UserMenu } from "./UserMenu";
 
 interface Item {
@@ -69,6 +71,7 @@ export function AppLayout() {
     },
     { to: "/admin/users", label: "Users", icon: IconUsers, show: can(me, "user", "read") },
     { to: "/admin/api-tokens", label: "API tokens", icon: IconKey, show: can(me, "apiToken", "read") },
+    { to: "/admin/webhooks", label: "Webhooks", icon: IconWebhook, show: can(me, "webhook", "manage") },
     { to: "/admin/audit", label: "Audit log", icon: IconHistory, show: can(me, "audit", "read") },
   ].filter((i) => i.show);
 
@@ -112,7 +115,10 @@ export function AppLayout() {
               {me.organization.name}
             </Text>
           </Group>
-          <UserMenu me={me} />
+          <Group gap="xs" wrap="nowrap">
+            {can(me, "notification", "read") && <NotificationBell />}
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

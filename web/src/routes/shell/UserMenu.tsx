@@ -1,9 +1,10 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
-import { IconChevronDown, IconLock, IconLogout } from "@tabler/icons-react";
+import { IconBell, IconChevronDown, IconLock, IconLogout } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { ROLE_LABELS } from "../../../../domain/roles";
 import { api, unwrap } from "../../api/client";
+import { can } from "../../api/session";
 import type { Me } from "../../api/types";
 import { initials } from "../../components/ActivityFeed";
 import { notifyError } from "../../lib/notify";
@@ -50,6 +51,11 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Item component={Link} to="/account" leftSection={<IconLock size={16} />}>
           Account & password
         </Menu.Item>
+        {can(me, "notification", "read") && (
+          <Menu.Item component={Link} to="/account/notifications" leftSection={<IconBell size={16} />}>
+            Notification settings
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item
           color="red"

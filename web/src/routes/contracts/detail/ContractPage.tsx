@@ -21,6 +21,7 @@ import { type Contract, contractKeys, contractQuery } from "../queries";
 import { ClausesCard } from "./ClausesCard";
 import { DetailsCard } from "./DetailsCard";
 import { ExitPlanCard } from "./ExitPlanCard";
+import { KpisCard } from "./KpisCard";
 import { ObligationsCard } from "./ObligationsCard";
 import { ReviewsCard } from "./ReviewsCard";
 
@@ -137,6 +138,11 @@ export function ContractPage() {
           <Grid.Col span={12}>
             <ObligationsCard contract={c} />
           </Grid.Col>
+          {can(me, "kpi", "read") && (
+            <Grid.Col span={12}>
+              <KpisCard contract={c} />
+            </Grid.Col>
+          )}
           <Grid.Col span={12}>
             <ReviewsCard contract={c} />
           </Grid.Col>

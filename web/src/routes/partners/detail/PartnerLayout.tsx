@@ -30,6 +30,7 @@ const TABS = [
   { value: "overlap", to: "/partners/$partnerId/overlap", label: "Overlap" },
   { value: "risk", to: "/partners/$partnerId/risk", label: "Risk" },
   { value: "contracts", to: "/partners/$partnerId/contracts", label: "Contracts" },
+  { value: "scorecard", to: "/partners/$partnerId/scorecard", label: "Scorecard" },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
 
@@ -143,7 +144,8 @@ export function PartnerLayout() {
             (t) =>
               (t.value !== "activity" || can(me, "audit", "read")) &&
               (t.value !== "risk" || can(me, "risk", "read")) &&
-              (t.value !== "contracts" || can(me, "contract", "read")),
+              (t.value !== "contracts" || can(me, "contract", "read")) &&
+              (t.value !== "scorecard" || can(me, "kpi", "read")),
           ).map((t) => (
             <Tabs.Tab
               key={t.value}

@@ -1,0 +1,204 @@
+import { and, eq, sql } from "drizzle-orm";
+import { evaluateSeries, type RawPoint } from "../../../domain/kpi-spc.js";
+import { periodStartProblem } from "../../../domain/kpi-status.js";
+import { BULK_MAX_ROWS, type BulkResult, type KpiPeriod } from "../../../domain/kpis.js";
+import { todayUtc } from "../../../domain/time.js";
+import type { Actor } from "../../platform/access.js";
+import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
+import type { AppContext } from "../../platform/context.js";
+import type { Tx } from "../../platform/db/index.js";
+import { AppError, invalid } from "../../platform/errors.js";
+import { publishKpiDeviations, type TouchedPoint } from "./kpi-deviations.js";
+import { pointsAround } from "./kpis.history.js";
+import { type KpiRow, thresholdsOf } from "./kpis.present.js";
+import { afterKpiChange } from "./kpis.service.js";
+import { kpis } from "./kpis.tables.js";
+import { readMeasurementCsv } from "./measurements.csv.js";
+import { checkRowShapes, plainArray, type RowError, textArray, type ValidRow } from "./measurements.rows.js";
+
+/** At most this many row errors are reported (the count of failing rows is always given). */
+const MAX_REPORTED_ERRORS = 1000;
+
+function rejected(errors: RowError[]): AppError {
+  errors.sort((a, b) => a.row - b.row);
+  const rows = new Set(errors.map((e) => e.row)).size;
+  return new AppError(
+    422,
+    "bulk_rejected",
+    "Bulk rejected",
+    `${rows} row(s) have errors; nothing was written` +
+      (errors.length > MAX_REPORTED_ERRORS ? ` (the first ${MAX_REPORTED_ERRORS} errors are listed)` : ""),
+    errors.slice(0, MAX_REPORTED_ERRORS),
+  );
+}
+
+/** The body's rows: a JSON array, or a CSV text read into the same row candidates. */
+function rowsOf(body: unknown): unknown[] {
+  const rows = typeof body === "string" ? readMeasurementCsv(body) : body;
+  if (!Array.isArray(rows))
+    throw invalid(
+      "Send a JSON array of rows or a text/csv file with the header kpiId,periodStart,value,note",
+    );
+  if (rows.length === 0) throw invalid("There are no rows");
+  if (rows.length > BULK_MAX_ROWS)
+    throw invalid(`At most ${BULK_MAX_ROWS} rows per request; split the set into several requests`);
+  return rows;
+}
+
+/** Reference rules: the KPI exists in the organization, the period fits it, no (KPI, period) twice. */
+async function checkReferences(tx: Tx, orgId: string, valid: ValidRow[], errors: RowError[]) {
+  const ids = [...new Set(valid.map((r) => r.kpiId))];
+  // KEY SHARE: the KPIs cannot be deleted under us, but other writers of measurements go on.
+  const found = await tx
+    .select()
+    .from(kpis)
+    .where(and(eq(kpis.orgId, orgId), sql`${kpis.id} = ANY(${plainArray(ids)}::uuid[])`))
+    .for("key share");
+  const byId = new Map(found.map((k) => [k.id, k]));
+  const today = todayUtc();
+  const seen = new Map<string, number>();
+  const periods = new Map<string, string | null>();
+  for (const r of valid) {
+    const kpi = byId.get(r.kpiId);
+    if (!kpi) {
+      errors.push({ row: r.row, path: "kpiId", message: "Unknown KPI" });
+      continue;
+    }
+    // Memoized: a bulk load repeats the same few hundred dates across its KPIs.
+    const pkey = `${kpi.period}|${r.periodStart}`;
+    let problem = periods.get(pkey);
+    if (problem === undefined) {
+      problem = periodStartProblem(kpi.period as KpiPeriod, r.periodStart, today);
+      periods.set(pkey, problem);
+    }
+    if (problem) errors.push({ row: r.row, path: "periodStart", message: problem });
+    const key = `${r.kpiId}|${r.periodStart}`;
+    const first = seen.get(key);
+    if (first)
+      errors.push({ row: r.row, path: "periodStart", message: `Same KPI and period as row ${first}` });
+    else seen.set(key, r.row);
+  }
+  return byId;
+}
+
+/**
+ * Per KPI: compares the rows with what is stored (created / updated / unchanged) and judges each
+ * row's point in the context of the stored history with the request applied.
+ */
+async function assess(tx: Tx, byKpi: Map<string, ValidRow[]>, kpiRows: Map<string, KpiRow>) {
+  const ranges = [...byKpi].map(([kpiId, rows]) => {
+    let first = rows[0].periodStart;
+    let last = first;
+    for (const r of rows) {
+      if (r.periodStart < first) first = r.periodStart;
+      if (r.periodStart > last) last = r.periodStart;
+    }
+    return { kpiId, first, last };
+  });
+  const stored = await pointsAround(tx, ranges);
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const touched: TouchedPoint[] = [];
+  const perKpi: BulkResult["kpis"] = [];
+  for (const [kpiId, rows] of byKpi) {
+    const kpi = kpiRows.get(kpiId)!;
+    const merged = new Map<string, RawPoint>();
+    for (const p of stored.get(kpiId) ?? []) merged.set(p.periodStart, p);
+    for (const r of rows) {
+      const before = merged.get(r.periodStart);
+      if (!before) counts.created++;
+      else if (before.value === r.value && (before.note ?? null) === r.note) counts.unchanged++;
+      else counts.updated++;
+      if (!before || before.value !== r.value || (before.note ?? null) !== r.note)
+        touched.push({ kpiId, periodStart: r.periodStart });
+      merged.set(r.periodStart, { periodStart: r.periodStart, value: r.value, note: r.note });
+    }
+    const series = [...merged.values()].sort((a, b) => (a.periodStart < b.periodStart ? -1 : 1));
+    const mine = new Set(rows.map((r) => r.periodStart));
+    let breaches = 0;
+    let anomalies = 0;
+    for (const p of evaluateSeries(thresholdsOf(kpi), series)) {
+      if (!mine.has(p.periodStart)) continue;
+      if (p.status === "breach") breaches++;
+      else if (p.status === "anomaly") anomalies++;
+    }
+    perKpi.push({ id: kpiId, name: kpi.name, rows: rows.length, breaches, anomalies });
+  }
+  perKpi.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return { counts, touched, perKpi };
+}
+
+/**
+ * One set-based upsert of every row: an unchanged row (same value and note) is not written, and
+ * the answer counts what was created and what updated.
+ */
+async function upsert(tx: Tx, orgId: string, rows: ValidRow[]) {
+  const { rows: out } = await tx.execute<{ created: number; written: number }>(sql`
+    WITH up AS (
+      INSERT INTO kpi_measurements (kpi_id, period_start, value, note, org_id)
+      SELECT t.kpi_id, t.period_start, t.value, t.note, ${orgId}::uuid
+        FROM unnest(${plainArray(rows.map((r) => r.kpiId))}::uuid[],
+                    ${plainArray(rows.map((r) => r.periodStart))}::date[],
+                    ${plainArray(rows.map((r) => r.value))}::float8[],
+                    ${textArray(rows.map((r) => r.note))}::text[]) AS t(kpi_id, period_start, value, note)
+      ON CONFLICT (kpi_id, period_start) DO UPDATE
+         SET value = excluded.value, note = excluded.note, recorded_at = now()
+       WHERE (kpi_measurements.value, kpi_measurements.note) IS DISTINCT FROM (excluded.value, excluded.note)
+      RETURNING (xmax = 0) AS created
+    )
+    SELECT count(*) FILTER (WHERE created)::int AS created, count(*)::int AS written FROM up`);
+  return { created: out[0].created, updated: out[0].written - out[0].created };
+}
+
+/**
+ * `POST /measurements/bulk`, all or nothing: every row is checked first (shape, KPI of the
+ * organization, period, duplicates) and any error rejects the request with every row's errors and
+ * nothing written. Otherwise one transaction upserts all rows in one statement and records ONE
+ * audit event with the counts (none when every row was unchanged); deviations of recent points are published and the partners'
+ * signals re-evaluated. `dryRun` answers the same without writing.
+ */
+export async function bulkMeasurements(
+  ctx: AppContext,
+  actor: Actor,
+  body: unknown,
+  dryRun: boolean,
+): Promise<BulkResult> {
+  const rows = rowsOf(body);
+  const { valid, errors } = checkRowShapes(rows);
+  return ctx.database.db.transaction(async (tx) => {
+    const kpiRows = await checkReferences(tx, actor.orgId, valid, errors);
+    if (errors.length) throw rejected(errors);
+    const byKpi = new Map<string, ValidRow[]>();
+    for (const r of valid) {
+      const list = byKpi.get(r.kpiId);
+      if (list) list.push(r);
+      else byKpi.set(r.kpiId, [r]);
+    }
+    const { counts, touched, perKpi } = await assess(tx, byKpi, kpiRows);
+    const result = { dryRun, rows: valid.length, ...counts, kpis: perKpi };
+    if (dryRun) return result;
+    const written = await upsert(tx, actor.orgId, valid);
+    // The statement's counts are authoritative (a concurrent writer may have got there first).
+    result.created = written.created;
+    result.updated = written.updated;
+    result.unchanged = valid.length - written.created - written.updated;
+    // Nothing written (an idempotent re-send): nothing to audit, publish or re-evaluate.
+    if (result.created + result.updated === 0) return result;
+    const who = auditActorOf(actor);
+    const partnerIds = [...new Set([...byKpi.keys()].map((id) => kpiRows.get(id)!.partnerId))];
+    await recordAudit(tx, actor.orgId, who, {
+      action: "kpi_measurement.bulk_upsert",
+      entityType: "kpi_measurement",
+      relatedIds: [...byKpi.keys(), ...partnerIds],
+      after: {
+        rows: result.rows,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        kpis: perKpi.map((k) => ({ id: k.id, rows: k.rows, breaches: k.breaches, anomalies: k.anomalies })),
+      },
+    });
+    await publishKpiDeviations(tx, actor.orgId, who, touched);
+    await afterKpiChange(tx, actor.orgId, who, partnerIds);
+    return result;
+  });
+}
