@@ -149,6 +149,19 @@ describe("scorecardLine", () => {
     expect(scorecardLine(lower, values([200, 250, 300])).trend).toBe("worsening");
   });
 
+  it("trend: a noisy but steady KPI is stable, the same slope with little noise is not", () => {
+    const values = (vs: number[]) => vs.map((v, i) => point(`2026-10-${String(i + 1).padStart(2, "0")}`, v));
+    // Slope −0.05 per week over 6 weeks (−0.3 across the range, well above 5 % of the gap), but
+    // the points swing ±0.4 around the line: t ≈ 0.4.
+    const noisy = scorecardLine(kpi, values([99.6, 98.8, 99.5, 98.9, 99.4, 98.9]));
+    expect(noisy.trend).toBe("stable");
+    expect(noisy.trendExplanation).toMatch(
+      /, but t = [\d.]+ < 2: not told apart from the ups and downs around it, stable$/,
+    );
+    const clean = scorecardLine(kpi, values([99.6, 99.54, 99.5, 99.44, 99.41, 99.35]));
+    expect(clean.trend).toBe("worsening");
+  });
+
   it("computes service credits when the KPI has them", () => {
     const withCredit = {
       ...kpi,

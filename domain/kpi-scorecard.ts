@@ -40,8 +40,14 @@ const STABLE_SHARE = 0.05;
 
 const PERIOD_NOUN: Record<KpiPeriod, string> = { daily: "day", weekly: "week", monthly: "month" };
 
-/** Least-squares slope of the values over the point index 0…n−1 (per period). */
-function slopeOf(points: readonly SeriesPoint[]): number {
+/** Below this |t| the slope is not told apart from noise (about 95 % for a handful of points and up). */
+const MIN_T = 2;
+
+/**
+ * Least-squares slope of the values over the point index 0…n−1 (per period) and its t statistic
+ * (slope / standard error; infinite when the points lie exactly on a line).
+ */
+function slopeOf(points: readonly SeriesPoint[]): { slope: number; t: number } {
   const n = points.length;
   const meanI = (n - 1) / 2;
   let meanX = 0;
@@ -52,14 +58,21 @@ function slopeOf(points: readonly SeriesPoint[]): number {
     sxy += (i - meanI) * (points[i].value - meanX);
     sxx += (i - meanI) ** 2;
   }
-  return sxx === 0 ? 0 : sxy / sxx;
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  let sse = 0;
+  for (let i = 0; i < n; i++) sse += (points[i].value - meanX - slope * (i - meanI)) ** 2;
+  const se = n > 2 && sxx > 0 ? Math.sqrt(sse / (n - 2) / sxx) : 0;
+  // Rounding dust of an exact line is not noise.
+  const t = se <= 1e-12 * Math.max(1, Math.abs(slope)) ? Number.POSITIVE_INFINITY : Math.abs(slope) / se;
+  return { slope, t };
 }
 
 /**
  * The trend of the range: the least-squares slope over the point index. Stable when the change it
  * implies across the range (|slope × n|) is less than 5 % of the gap between target and breach
- * threshold: the gap is the KPI's own scale of "a change that matters". Fewer than 3 points: no
- * trend (two points always lie on a line).
+ * threshold (the gap is the KPI's own scale of "a change that matters"), or when the slope is not
+ * told apart from the noise around it (|t| < 2): a noisy but steady KPI is not "worsening". Fewer
+ * than 3 points: no trend (two points always lie on a line).
  */
 function trendOf(kpi: ScorecardKpiInput, points: readonly SeriesPoint[]) {
   const n = points.length;
@@ -69,7 +82,7 @@ function trendOf(kpi: ScorecardKpiInput, points: readonly SeriesPoint[]) {
       trend: "insufficient_data" as const,
       trendExplanation: `${n} measurement${n === 1 ? "" : "s"} in the range: a trend needs at least 3`,
     };
-  const slope = slopeOf(points);
+  const { slope, t } = slopeOf(points);
   const change = slope * n;
   const gap = Math.abs(kpi.target - kpi.breachThreshold);
   // A floor far below any meaningful change absorbs the rounding dust of a perfectly flat series
@@ -81,6 +94,11 @@ function trendOf(kpi: ScorecardKpiInput, points: readonly SeriesPoint[]) {
   const scale = `5 % of the ${q(gap)} gap between target and breach threshold`;
   if (Math.abs(change) < limit)
     return { trend: "stable" as const, trendExplanation: `${head}: less than ${scale}, stable` };
+  if (t < MIN_T)
+    return {
+      trend: "stable" as const,
+      trendExplanation: `${head}, but t = ${formatNumber(Math.round(t * 10) / 10)} < ${MIN_T}: not told apart from the ups and downs around it, stable`,
+    };
   const better = kpi.direction === "higher_is_better" ? slope > 0 : slope < 0;
   return {
     trend: better ? ("improving" as const) : ("worsening" as const),

@@ -1,7 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateSeries, type RawPoint, SPC_DEFAULTS, spcMethod } from "./kpi-spc.js";
-import type { KpiThresholds } from "./kpis.js";
+import {
+  countsOf,
+  evaluateColumns,
+  evaluateSeries,
+  periodRange,
+  type RawPoint,
+  reasonAt,
+  ruleAt,
+  type SeriesColumns,
+  SPC_DEFAULTS,
+  spcMethod,
+  statusAt,
+} from "./kpi-spc.js";
+import type { KpiThresholds, SeriesPoint } from "./kpis.js";
 
 /** Thresholds far from the data, so only SPC can change an `ok`. */
 const wide: KpiThresholds & { unit: string } = {
@@ -260,4 +272,111 @@ describe("evaluateSeries: causality and determinism", () => {
     // The drift crosses the thresholds: every status occurs.
     expect(new Set(a.map((p) => p.status))).toEqual(new Set(["ok", "anomaly", "warning", "breach"]));
   }, 60_000);
+});
+
+/** The columns read back as the API's points, independently of the presenter (NaN reads null). */
+function fromColumns(c: SeriesColumns, raw: readonly RawPoint[]): SeriesPoint[] {
+  const num = (col: Float64Array, i: number) => (Number.isNaN(col[i]) ? null : col[i]);
+  return raw.map((r, i) => ({
+    periodStart: r.periodStart,
+    value: c.value[i],
+    note: r.note ?? null,
+    status: statusAt(c, i),
+    reason: reasonAt(c, i),
+    thresholdStatus: (["ok", "warning", "breach"] as const)[c.level[i]],
+    spcRule: ruleAt(c, i),
+    center: num(c.center, i),
+    lowerControlLimit: num(c.lowerControlLimit, i),
+    upperControlLimit: num(c.upperControlLimit, i),
+    ewma: num(c.ewma, i),
+    ewmaLowerLimit: num(c.ewmaLowerLimit, i),
+    ewmaUpperLimit: num(c.ewmaUpperLimit, i),
+  }));
+}
+
+describe("evaluateColumns: the columnar evaluation behind evaluateSeries", () => {
+  // A step shift on a coarse grid (values repeat: flat baselines, runs, every rule and status
+  // occur), or arbitrary doubles.
+  const shifted = fc
+    .tuple(
+      fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 8, maxLength: 60 }),
+      fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }),
+      fc.integer({ min: -4, max: 4 }),
+    )
+    .map(([before, after, step]) => [...before, ...after.map((v) => v + step)].map((v) => 10 + v / 2));
+  const arbitrarySeries = fc.record({
+    values: fc.oneof(
+      shifted,
+      fc.array(fc.double({ min: -1_000, max: 1_000, noNaN: true }), { maxLength: 120 }),
+    ),
+    direction: fc.constantFrom<KpiThresholds["direction"]>("higher_is_better", "lower_is_better"),
+    warning: fc.integer({ min: 0, max: 20 }),
+    gap: fc.integer({ min: 0, max: 10 }),
+    unit: fc.constantFrom("", "%", "ms"),
+  });
+  const thresholdsOf = (a: {
+    direction: KpiThresholds["direction"];
+    warning: number;
+    gap: number;
+    unit: string;
+  }) => {
+    const breach = a.direction === "higher_is_better" ? a.warning - a.gap : a.warning + a.gap;
+    return {
+      direction: a.direction,
+      target: a.warning,
+      warningThreshold: a.warning,
+      breachThreshold: breach,
+      unit: a.unit,
+    };
+  };
+
+  it("evaluateSeries equals the materialised columns, reasons included", () => {
+    fc.assert(
+      fc.property(arbitrarySeries, (a) => {
+        const t = thresholdsOf(a);
+        const raw = series(a.values);
+        const out = evaluateSeries(t, raw);
+        expect(out).toEqual(fromColumns(evaluateColumns(t, raw), raw));
+        const c = evaluateColumns(t, raw);
+        for (let i = 0; i < raw.length; i++) expect(reasonAt(c, i)).toBe(out[i].reason);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a slice materialises exactly those points of the full evaluation", () => {
+    fc.assert(
+      fc.property(arbitrarySeries, fc.nat(), fc.nat(), (a, x, y) => {
+        const t = thresholdsOf(a);
+        const raw = series(a.values);
+        const from = x % (raw.length + 1);
+        const to = from + (y % (raw.length - from + 1));
+        expect(evaluateSeries(t, raw, SPC_DEFAULTS, { from, to })).toEqual(
+          evaluateSeries(t, raw).slice(from, to),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("counts statuses, and finds a date range by binary search", () => {
+    const raw = [85, 70, 95, 96, 75].map((value, i) => ({ periodStart: `2026-01-0${i + 1}`, value }));
+    const c = evaluateColumns(wide, raw);
+    expect(countsOf(c)).toEqual({ ok: 2, warning: 1, breach: 2, anomaly: 0 });
+    expect(countsOf(c, 1, 3)).toEqual({ ok: 1, warning: 0, breach: 1, anomaly: 0 });
+    expect(periodRange(raw, "2026-01-02", "2026-01-04")).toEqual({ from: 1, to: 4 });
+    expect(periodRange(raw, "2026-01-01T", undefined)).toEqual({ from: 1, to: 5 });
+    expect(periodRange(raw, undefined, "2025-12-31")).toEqual({ from: 0, to: 0 });
+    expect(periodRange(raw, "2026-02-01", "2026-01-01")).toEqual({ from: 5, to: 5 });
+  });
+
+  it("words an anomaly's rule on demand, with the counts the rule names", () => {
+    const raw = series([...alternating(20, 100, 100.2), ...alternating(10, 99.9, 100)]);
+    const c = evaluateColumns(wide, raw);
+    expect([statusAt(c, 27), ruleAt(c, 27)]).toEqual(["anomaly", "we4"]);
+    expect(reasonAt(c, 27)).toMatch(/^Western Electric rule 4: 8 points in a row below/);
+    expect(reasonAt(c, 0)).toBeNull();
+    expect(c.firstVerdict).toBe(8);
+    expect(Number.isNaN(c.center[7]) && !Number.isNaN(c.center[8])).toBe(true);
+  });
 });

@@ -1,11 +1,16 @@
 import { formatNumber, formatQuantity, thresholdReasonTails } from "./kpi-status.js";
-import type { KpiThresholds, SeriesPoint, ThresholdStatus } from "./kpis.js";
+import type { KpiThresholds, MeasurementStatus, SeriesPoint, ThresholdStatus } from "./kpis.js";
 
 /**
  * Statistical process control of a KPI history: an Individuals chart (Western Electric rules) and
  * an EWMA chart, both against a moving baseline of the points just before each point, so a point
  * is judged only by its past. Only the adverse direction counts: a KPI getting better is not an
  * anomaly. See {@link spcMethod} for the method in words.
+ *
+ * Evaluation and presentation are split: {@link evaluateColumns} judges a history into typed
+ * arrays (no object and no string per point, so 100,000 points cost a few milliseconds and almost
+ * no garbage); {@link reasonAt} words one point on demand; {@link evaluateSeries} is the API's
+ * presenter, materialising `SeriesPoint` objects (optionally only a slice of them).
  */
 
 /** Parameters of the statistical process control. */
@@ -20,6 +25,7 @@ export interface SpcParams {
   limitSigmas: number;
 }
 
+/** The parameters every caller uses (documented in {@link spcMethod}). */
 export const SPC_DEFAULTS: SpcParams = { window: 20, minHistory: 8, lambda: 0.2, limitSigmas: 3 };
 
 /** d2 for subgroups of 2: the expected moving range of normal data is 1.128 σ (Montgomery). */
@@ -50,7 +56,58 @@ export interface RawPoint {
   note?: string | null;
 }
 
+/** A Western Electric rule (1–4) or the EWMA chart, whichever fired first in the adverse direction. */
 export type SpcRule = "we1" | "ewma" | "we2" | "we3" | "we4";
+
+/** Status codes of {@link SeriesColumns.status}; threshold levels use the first three. */
+const STATUSES = ["ok", "warning", "breach", "anomaly"] as const satisfies readonly MeasurementStatus[];
+const ANOMALY = 3;
+/** Rule codes of {@link SeriesColumns.rule}: 0 is "no rule fired". */
+const RULES = [null, "we1", "ewma", "we2", "we3", "we4"] as const;
+
+/**
+ * A judged history in columns, one entry per point (index i = the i-th point, oldest first). Typed
+ * arrays rather than objects: V8 without pointer compression boxes every double field of an object
+ * in its own heap number, so 100,000 result objects are about a million allocations and the GC
+ * work that comes with them; these columns are a dozen allocations.
+ */
+export interface SeriesColumns {
+  readonly length: number;
+  /**
+   * Points before this index have no SPC verdict (too short a baseline): their statistics columns
+   * hold NaN and the presenter answers null. Kept as an index rather than read from NaN, so a
+   * statistic that is NaN for another reason (an infinite value) still presents as it is.
+   */
+  readonly firstVerdict: number;
+  /** The measured values. */
+  readonly value: Float64Array;
+  /** Baseline mean and Individuals control limits μ ± 3σ. */
+  readonly center: Float64Array;
+  readonly lowerControlLimit: Float64Array;
+  readonly upperControlLimit: Float64Array;
+  /** EWMA statistic and its limits. */
+  readonly ewma: Float64Array;
+  readonly ewmaLowerLimit: Float64Array;
+  readonly ewmaUpperLimit: Float64Array;
+  /** Threshold level: 0 ok, 1 warning, 2 breach. */
+  readonly level: Uint8Array;
+  /** Status: 0 ok, 1 warning, 2 breach, 3 anomaly (read with {@link statusAt}). */
+  readonly status: Uint8Array;
+  /** SPC rule: 0 none, 1 we1, 2 ewma, 3 we2, 4 we3, 5 we4 (read with {@link ruleAt}). */
+  readonly rule: Uint8Array;
+  /** What {@link reasonAt} needs and the limits do not give back exactly: the baseline σ … */
+  readonly sigma: Float64Array;
+  /** … and the count the fired rule names (points beyond 2σ, beyond 1σ, or the run length). */
+  readonly ruleCount: Uint32Array;
+  /** Per-series inputs of the words; `tails` is filled by the first threshold reason worded. */
+  readonly words: {
+    thresholds: KpiThresholds;
+    unit: string;
+    window: number;
+    ewmaFactor: number;
+    tails: { warning: string; breach: string } | null;
+  };
+}
 
 /** Counts the set bits of a small mask (the recent-points flags of rules 2 and 3). */
 const bits = (m: number) => {
@@ -60,9 +117,9 @@ const bits = (m: number) => {
 };
 
 /**
- * Evaluates a whole history (oldest first): threshold status and SPC per point. Causal: each
- * point is judged only by the points before it, so adding a later point never changes an
- * earlier verdict. O(n).
+ * Evaluates a whole history (oldest first) into columns: threshold status and SPC per point,
+ * without wording anything. Causal: each point is judged only by the points before it, so adding
+ * a later point never changes an earlier verdict. O(n).
  *
  * Method: for point i the baseline is the up-to-`window` points before it. μ is their mean and
  * σ their average moving range / 1.128. Both sums are kept rolling (add the newest, drop the
@@ -73,24 +130,53 @@ const bits = (m: number) => {
  * Western Electric rules use each point's own μ and σ; the current point must satisfy the rule
  * itself (a rule never fires on an unremarkable point because of its predecessors); points
  * without a verdict (no baseline, or σ = 0) break runs. Rules in order we1, ewma, we2, we3, we4;
- * the first that fires is `spcRule`, in the adverse direction only. A threshold-ok point with a
- * rule is an `anomaly`; warning/breach keep their status and threshold reason but still carry
- * `spcRule`.
+ * the first that fires is the point's rule, in the adverse direction only. A threshold-ok point
+ * with a rule is an `anomaly`; warning/breach keep their status but still carry the rule.
  */
-export function evaluateSeries(
+export function evaluateColumns(
   t: KpiThresholds & { unit?: string },
   points: readonly RawPoint[],
   p: SpcParams = SPC_DEFAULTS,
-): SeriesPoint[] {
-  const unit = t.unit ?? "";
+): SeriesColumns {
   const n = points.length;
   const window = Math.max(1, Math.floor(p.window));
   const need = minPoints(p);
   const higher = t.direction === "higher_is_better";
+  const { warningThreshold: warn, breachThreshold: breach, unit = "" } = t;
   const lambda = p.lambda;
   const ewmaFactor = p.limitSigmas * Math.sqrt(lambda / (2 - lambda));
-  const out: SeriesPoint[] = new Array(n);
-  const tails = thresholdReasonTails(t, unit);
+  // The baseline of point i is the last min(i, window) points, so it is long enough exactly from
+  // index `need` on (and never when the window itself is shorter than `need`).
+  const firstVerdict = window >= need ? Math.min(need, n) : n;
+  const c: SeriesColumns = {
+    length: n,
+    firstVerdict,
+    value: new Float64Array(n),
+    center: new Float64Array(n),
+    lowerControlLimit: new Float64Array(n),
+    upperControlLimit: new Float64Array(n),
+    ewma: new Float64Array(n),
+    ewmaLowerLimit: new Float64Array(n),
+    ewmaUpperLimit: new Float64Array(n),
+    level: new Uint8Array(n),
+    status: new Uint8Array(n),
+    rule: new Uint8Array(n),
+    sigma: new Float64Array(n),
+    ruleCount: new Uint32Array(n),
+    words: { thresholds: t, unit, window, ewmaFactor, tails: null },
+  };
+  const x = c.value;
+  for (let i = 0; i < n; i++) x[i] = points[i].value;
+  for (const col of [
+    c.center,
+    c.lowerControlLimit,
+    c.upperControlLimit,
+    c.ewma,
+    c.ewmaLowerLimit,
+    c.ewmaUpperLimit,
+    c.sigma,
+  ])
+    col.fill(Number.NaN, 0, firstVerdict);
 
   // Rolling state. The baseline of point i is x[lo..i-1]; its moving ranges are |x_k − x_{k−1}|
   // for k in lo+1..i-1.
@@ -102,7 +188,7 @@ export function evaluateSeries(
   let run = 0; // consecutive points on the adverse side of their mean
 
   for (let i = 0; i < n; i++) {
-    const x = points[i].value;
+    const xi = x[i];
     const lo = Math.max(0, i - window);
     const m = i - lo;
     if (i > 0 && i % window === 0) {
@@ -110,147 +196,198 @@ export function evaluateSeries(
       sumX = 0;
       sumMr = 0;
       for (let k = lo; k < i; k++) {
-        sumX += points[k].value;
-        if (k > lo) sumMr += Math.abs(points[k].value - points[k - 1].value);
+        sumX += x[k];
+        if (k > lo) sumMr += Math.abs(x[k] - x[k - 1]);
       }
     } else if (i > 0) {
       // Slide: add x[i-1] (and its moving range), drop x[lo-1] (and the range it opened).
-      sumX += points[i - 1].value;
-      if (i - 1 > lo) sumMr += Math.abs(points[i - 1].value - points[i - 2].value);
+      sumX += x[i - 1];
+      if (i - 1 > lo) sumMr += Math.abs(x[i - 1] - x[i - 2]);
       if (lo > 0) {
-        sumX -= points[lo - 1].value;
-        sumMr -= Math.abs(points[lo].value - points[lo - 1].value);
+        sumX -= x[lo - 1];
+        sumMr -= Math.abs(x[lo] - x[lo - 1]);
       }
     }
 
-    // Threshold level inline (same rule as thresholdLevel): this loop runs 100,000 times.
-    const level: ThresholdStatus = higher
-      ? x < t.breachThreshold
-        ? "breach"
-        : x < t.warningThreshold
-          ? "warning"
-          : "ok"
-      : x > t.breachThreshold
-        ? "breach"
-        : x > t.warningThreshold
-          ? "warning"
-          : "ok";
-    const thresholdReason = level === "ok" ? null : formatNumber(x) + tails[level];
-    if (m < need) {
-      out[i] = bare(points[i], level, thresholdReason);
-      continue;
-    }
+    // Threshold level inline (same rule as thresholdLevel): 0 ok, 1 warning, 2 breach.
+    const level = higher ? (xi < breach ? 2 : xi < warn ? 1 : 0) : xi > breach ? 2 : xi > warn ? 1 : 0;
+    c.level[i] = level;
+    c.status[i] = level;
+    if (m < need) continue;
 
     const mu = sumX / m;
     let sigma = Math.max(0, sumMr) / (m - 1) / D2;
     // Rolling sums of a flat history may leave rounding dust: that is still "no variation".
     if (sigma <= 1e-12 * Math.max(1, Math.abs(mu))) sigma = 0;
-    z = Number.isNaN(z) ? lambda * x + (1 - lambda) * mu : lambda * x + (1 - lambda) * z;
+    z = Number.isNaN(z) ? lambda * xi + (1 - lambda) * mu : lambda * xi + (1 - lambda) * z;
     const ewmaHalf = ewmaFactor * sigma;
+    c.center[i] = mu;
+    c.lowerControlLimit[i] = mu - 3 * sigma;
+    c.upperControlLimit[i] = mu + 3 * sigma;
+    c.ewma[i] = z;
+    c.ewmaLowerLimit[i] = mu - ewmaHalf;
+    c.ewmaUpperLimit[i] = mu + ewmaHalf;
+    c.sigma[i] = sigma;
 
-    let rule: SpcRule | null = null;
     if (sigma === 0) {
       beyond2 = 0;
       beyond1 = 0;
       run = 0;
-    } else {
-      // Adverse deviation in sigmas: positive means worse than the baseline mean.
-      const a = (higher ? mu - x : x - mu) / sigma;
-      beyond2 = ((beyond2 << 1) | (a > 2 ? 1 : 0)) & 0b111;
-      beyond1 = ((beyond1 << 1) | (a > 1 ? 1 : 0)) & 0b11111;
-      run = a > 0 ? run + 1 : 0;
-      const ewmaAdverse = higher ? z < mu - ewmaHalf : z > mu + ewmaHalf;
-      if (a > 3) rule = "we1";
-      else if (ewmaAdverse) rule = "ewma";
-      else if (a > 2 && bits(beyond2) >= 2) rule = "we2";
-      else if (a > 1 && bits(beyond1) >= 4) rule = "we3";
-      else if (run >= 8) rule = "we4";
+      continue;
     }
-    const anomaly = rule !== null && level === "ok";
-    // One literal with final values: no field changes its kind after creation, which keeps
-    // every point on one hidden class.
-    out[i] = {
-      periodStart: points[i].periodStart,
-      value: x,
-      note: points[i].note ?? null,
-      status: anomaly ? "anomaly" : level,
-      reason:
-        anomaly && rule
-          ? spcReason(rule, { x, mu, sigma, z, m, ewmaHalf, higher, unit, beyond2, beyond1, run })
-          : thresholdReason,
-      thresholdStatus: level,
-      spcRule: rule,
-      center: mu,
-      lowerControlLimit: mu - 3 * sigma,
-      upperControlLimit: mu + 3 * sigma,
-      ewma: z,
-      ewmaLowerLimit: mu - ewmaHalf,
-      ewmaUpperLimit: mu + ewmaHalf,
-    };
+    // Adverse deviation in sigmas: positive means worse than the baseline mean.
+    const a = (higher ? mu - xi : xi - mu) / sigma;
+    beyond2 = ((beyond2 << 1) | (a > 2 ? 1 : 0)) & 0b111;
+    beyond1 = ((beyond1 << 1) | (a > 1 ? 1 : 0)) & 0b11111;
+    run = a > 0 ? run + 1 : 0;
+    const ewmaAdverse = higher ? z < mu - ewmaHalf : z > mu + ewmaHalf;
+    let rule = 0;
+    if (a > 3) rule = 1;
+    else if (ewmaAdverse) rule = 2;
+    else if (a > 2 && bits(beyond2) >= 2) rule = 3;
+    else if (a > 1 && bits(beyond1) >= 4) rule = 4;
+    else if (run >= 8) rule = 5;
+    if (rule === 0) continue;
+    c.rule[i] = rule;
+    // The count the reason names (rules 2–4); rules 1 and EWMA name none.
+    c.ruleCount[i] = rule === 3 ? bits(beyond2) : rule === 4 ? bits(beyond1) : rule === 5 ? run : 0;
+    if (level === 0) c.status[i] = ANOMALY;
   }
+  return c;
+}
+
+/** The status of point i. */
+export const statusAt = (c: SeriesColumns, i: number): MeasurementStatus => STATUSES[c.status[i]];
+
+/** The SPC rule that fired at point i, if any. */
+export const ruleAt = (c: SeriesColumns, i: number): SpcRule | null => RULES[c.rule[i]];
+
+/** Points per status over [from, to) (default: all). */
+export function countsOf(c: SeriesColumns, from = 0, to = c.length): Record<MeasurementStatus, number> {
+  const k = [0, 0, 0, 0];
+  for (let i = Math.max(0, from); i < Math.min(to, c.length); i++) k[c.status[i]]++;
+  return { ok: k[0], warning: k[1], breach: k[2], anomaly: k[3] };
+}
+
+/**
+ * Why point i has its status, in words: the threshold crossed ("97.2 % is below the breach
+ * threshold 98 %"), the SPC rule of an anomaly, or null for an ok point. Worded on demand, because
+ * most callers need the words of a few points only.
+ */
+export function reasonAt(c: SeriesColumns, i: number): string | null {
+  const s = c.status[i];
+  if (s === 0) return null;
+  if (s === ANOMALY) return spcReason(c, i);
+  // The words after the number are the same for every point of the series: built once.
+  const w = c.words;
+  w.tails ??= thresholdReasonTails(w.thresholds, w.unit);
+  return formatNumber(c.value[i]) + (s === 1 ? w.tails.warning : w.tails.breach);
+}
+
+/** A half-open index range [from, to) of a history. */
+export interface IndexRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The indexes of the points of a history (sorted by `periodStart`) with from ≤ periodStart ≤ to,
+ * either bound optional: the slice a date range selects, found by binary search.
+ */
+export function periodRange(points: readonly RawPoint[], from?: string, to?: string): IndexRange {
+  // First index whose periodStart is not below `bound` (or above it, when `after`).
+  const search = (bound: string, after: boolean) => {
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const ps = points[mid].periodStart;
+      if (after ? ps <= bound : ps < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const first = from === undefined ? 0 : search(from, false);
+  const end = to === undefined ? points.length : search(to, true);
+  return { from: first, to: Math.max(first, end) };
+}
+
+/**
+ * Evaluates a whole history (oldest first) as {@link evaluateColumns} does and presents it as
+ * `SeriesPoint` objects with every reason in words: the API's answer. With `slice`, only the
+ * points of that index range are materialised (still judged against the whole history before
+ * them), so a series endpoint showing a date range pays for the range only.
+ */
+export function evaluateSeries(
+  t: KpiThresholds & { unit?: string },
+  points: readonly RawPoint[],
+  p: SpcParams = SPC_DEFAULTS,
+  slice?: IndexRange,
+): SeriesPoint[] {
+  // A point is judged by its past only: points after the slice need no evaluation.
+  const to = Math.min(points.length, slice?.to ?? points.length);
+  const from = Math.max(0, slice?.from ?? 0);
+  const c = evaluateColumns(t, to < points.length ? points.slice(0, to) : points, p);
+  const out: SeriesPoint[] = new Array(Math.max(0, to - from));
+  for (let i = from; i < to; i++) out[i - from] = pointAt(c, points[i], i);
   return out;
 }
 
-/** A point too early in the history for a statistical verdict: thresholds only. */
-function bare(raw: RawPoint, level: ThresholdStatus, reason: string | null): SeriesPoint {
+/** Point i as the API presents it. One literal, so every point shares one hidden class. */
+function pointAt(c: SeriesColumns, raw: RawPoint, i: number): SeriesPoint {
+  const judged = i >= c.firstVerdict;
   return {
     periodStart: raw.periodStart,
     value: raw.value,
     note: raw.note ?? null,
-    status: level,
-    reason,
-    thresholdStatus: level,
-    spcRule: null,
-    center: null,
-    lowerControlLimit: null,
-    upperControlLimit: null,
-    ewma: null,
-    ewmaLowerLimit: null,
-    ewmaUpperLimit: null,
+    status: STATUSES[c.status[i]],
+    reason: reasonAt(c, i),
+    thresholdStatus: STATUSES[c.level[i]] as ThresholdStatus,
+    spcRule: RULES[c.rule[i]],
+    center: judged ? c.center[i] : null,
+    lowerControlLimit: judged ? c.lowerControlLimit[i] : null,
+    upperControlLimit: judged ? c.upperControlLimit[i] : null,
+    ewma: judged ? c.ewma[i] : null,
+    ewmaLowerLimit: judged ? c.ewmaLowerLimit[i] : null,
+    ewmaUpperLimit: judged ? c.ewmaUpperLimit[i] : null,
   };
 }
 
-interface Verdict {
-  x: number;
-  mu: number;
-  sigma: number;
-  z: number;
-  m: number;
-  ewmaHalf: number;
-  higher: boolean;
-  unit: string;
-  beyond2: number;
-  beyond1: number;
-  run: number;
-}
-
 /**
- * An SPC verdict in words. Statistics are rounded to two significant digits of σ (more would be
- * false precision for an estimate from 20 points); the measured value keeps its own digits.
+ * The SPC verdict of anomaly point i in words. Statistics are rounded to two significant digits
+ * of σ (more would be false precision for an estimate from 20 points); the measured value keeps
+ * its own digits.
  */
-function spcReason(rule: SpcRule, v: Verdict): string {
-  const decimals = Math.min(10, Math.max(0, 1 - Math.floor(Math.log10(v.sigma))));
-  // A plain alias, not a closure: tsx's keep-names wrapper makes closures costly in a hot path.
-  const u = v.unit;
-  const side = v.higher ? "below" : "above";
-  const baseline = `σ ${formatQuantity(v.sigma, u, decimals)} from the ${v.m} earlier points`;
-  const mean = `the mean ${formatQuantity(v.mu, u, decimals)}`;
-  switch (rule) {
+function spcReason(c: SeriesColumns, i: number): string {
+  const { unit: u, window, ewmaFactor, thresholds } = c.words;
+  const higher = thresholds.direction === "higher_is_better";
+  const x = c.value[i];
+  const mu = c.center[i];
+  const sigma = c.sigma[i];
+  const decimals = Math.min(10, Math.max(0, 1 - Math.floor(Math.log10(sigma))));
+  const side = higher ? "below" : "above";
+  const baseline = `σ ${formatQuantity(sigma, u, decimals)} from the ${Math.min(i, window)} earlier points`;
+  const mean = `the mean ${formatQuantity(mu, u, decimals)}`;
+  const count = c.ruleCount[i];
+  switch (RULES[c.rule[i]]) {
     case "we1": {
-      const limit = v.higher ? v.mu - 3 * v.sigma : v.mu + 3 * v.sigma;
-      const which = v.higher ? "lower" : "upper";
-      return `Western Electric rule 1: ${formatQuantity(v.x, v.unit)} is more than 3σ ${side} ${mean} (${which} control limit ${formatQuantity(limit, u, decimals)}, ${baseline})`;
+      const limit = higher ? mu - 3 * sigma : mu + 3 * sigma;
+      const which = higher ? "lower" : "upper";
+      return `Western Electric rule 1: ${formatQuantity(x, u)} is more than 3σ ${side} ${mean} (${which} control limit ${formatQuantity(limit, u, decimals)}, ${baseline})`;
     }
     case "ewma": {
-      const limit = v.higher ? v.mu - v.ewmaHalf : v.mu + v.ewmaHalf;
-      const verb = v.higher ? "fell below its lower" : "rose above its upper";
-      return `EWMA ${formatQuantity(v.z, u, decimals)} ${verb} control limit ${formatQuantity(limit, u, decimals)} (baseline mean ${formatQuantity(v.mu, u, decimals)}, ${baseline})`;
+      const ewmaHalf = ewmaFactor * sigma;
+      const limit = higher ? mu - ewmaHalf : mu + ewmaHalf;
+      const verb = higher ? "fell below its lower" : "rose above its upper";
+      return `EWMA ${formatQuantity(c.ewma[i], u, decimals)} ${verb} control limit ${formatQuantity(limit, u, decimals)} (baseline mean ${formatQuantity(mu, u, decimals)}, ${baseline})`;
     }
     case "we2":
-      return `Western Electric rule 2: ${bits(v.beyond2)} of the last 3 points more than 2σ ${side} ${mean} (${baseline})`;
+      return `Western Electric rule 2: ${count} of the last 3 points more than 2σ ${side} ${mean} (${baseline})`;
     case "we3":
-      return `Western Electric rule 3: ${bits(v.beyond1)} of the last 5 points more than 1σ ${side} ${mean} (${baseline})`;
+      return `Western Electric rule 3: ${count} of the last 5 points more than 1σ ${side} ${mean} (${baseline})`;
     case "we4":
-      return `Western Electric rule 4: ${v.run} points in a row ${side} ${mean} (${baseline})`;
+      return `Western Electric rule 4: ${count} points in a row ${side} ${mean} (${baseline})`;
+    default:
+      return "";
   }
 }

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { leiCheckDigits } from "../../domain/lei.js";
 import { CreateContact, CreateService, CreateSite, CreateSubcontractor } from "../../domain/partner-parts.js";
 import { CreatePartner } from "../../domain/partners.js";
+import { todayUtc } from "../../domain/time.js";
 import { createOrganization } from "../modules/organizations/create-organization.js";
 import { createPartnerService } from "../modules/partners/partners.service.js";
 import { contactKind, serviceKind, siteKind, subcontractorKind } from "../modules/partners/parts.kinds.js";
 import { createPartService } from "../modules/partners/parts.service.js";
+import { remindOrganization } from "../modules/reminders/reminders.service.js";
 import { users } from "../modules/users/users.tables.js";
 import type { Actor } from "../platform/access.js";
 import { recordAudit, systemActor } from "../platform/audit/audit.service.js";
@@ -93,6 +95,8 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   const riskCount = await loadDemoRisks(runtime, actor, ids, riskManager.id);
   const contractCount = await loadDemoContracts(runtime, actor, ids);
   const kpiCount = await loadDemoKpis(runtime, actor);
+  // Today's reminders (notice deadline, overdue obligations, reviews due), so the bell has news.
+  await db.transaction((tx) => remindOrganization(tx, actor.orgId, todayUtc()));
   console.log(
     `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts, ${kpiCount} KPIs and ${DEMO_USERS.length} users.`,
   );

@@ -16,6 +16,7 @@ import { parseAuditSearch } from "./routes/audit/search";
 import { parseConcentrationSearch } from "./routes/concentration/search";
 import { parseContractsSearch } from "./routes/contracts/search";
 import { parseCountriesSearch } from "./routes/countries/search";
+import { parseKpisSearch } from "./routes/kpis/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { parsePartnersSearch } from "./routes/partners/search";
 import { parseRisksSearch } from "./routes/risks/search";
@@ -162,6 +163,13 @@ export const contractRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/contracts/detail/ContractPage"), "ContractPage"),
 });
 
+export const kpisRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/kpis",
+  validateSearch: parseKpisSearch,
+  component: lazyRouteComponent(() => import("./routes/kpis/KpisPage"), "KpisPage"),
+});
+
 const kpiUploadRoute = page("/kpis/upload", () => import("./routes/kpis/UploadPage"), "UploadPage");
 
 export const kpiRoute = createRoute({
@@ -247,6 +255,7 @@ const routeTree = rootRoute.addChildren([
     contractsRoute,
     contractCalendarRoute,
     contractRoute,
+    kpisRoute,
     kpiUploadRoute,
     kpiRoute,
     signalsRoute,

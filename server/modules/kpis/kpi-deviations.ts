@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { addMonths } from "../../../domain/contract-terms.js";
-import { evaluateSeries } from "../../../domain/kpi-spc.js";
+import { evaluateColumns, reasonAt, statusAt } from "../../../domain/kpi-spc.js";
 import { formatQuantity, periodStartOf } from "../../../domain/kpi-status.js";
 import type { KpiPeriod } from "../../../domain/kpis.js";
 import { addDays, todayUtc } from "../../../domain/time.js";
@@ -73,10 +73,16 @@ export async function publishKpiDeviations(
   const events: EventToPublish[] = [];
   for (const [kpiId, periods] of recent) {
     const { kpi, ownerId, partnerName } = byId.get(kpiId)!;
-    const evaluated = evaluateSeries(thresholdsOf(kpi), history.get(kpiId) ?? []);
-    const bad = evaluated.filter(
-      (p) => periods.has(p.periodStart) && (p.status === "breach" || p.status === "anomaly"),
-    );
+    // Columnar evaluation: only the breaches and anomalies published are worded.
+    const points = history.get(kpiId) ?? [];
+    const judged = evaluateColumns(thresholdsOf(kpi), points);
+    const bad = [];
+    for (let i = 0; i < points.length; i++) {
+      const status = statusAt(judged, i);
+      if (!periods.has(points[i].periodStart) || (status !== "breach" && status !== "anomaly")) continue;
+      const { periodStart, value } = points[i];
+      bad.push({ periodStart, value, status, reason: reasonAt(judged, i) });
+    }
     if (bad.length === 0) continue;
     const recipients = await staffRecipients(tx, orgId, ["admin", "vendor_manager"], [ownerId]);
     for (const p of bad) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { evaluateSeries, type RawPoint } from "../../../domain/kpi-spc.js";
+import { evaluateSeries, type RawPoint, SPC_DEFAULTS } from "../../../domain/kpi-spc.js";
 import type { Kpi } from "../../../domain/kpis.js";
 import type { Queryable } from "../../platform/db/index.js";
 import { type KpiRow, latestOf, thresholdsOf } from "./kpis.present.js";
@@ -96,5 +96,12 @@ export async function latestMeasurements(
     q,
     rows.map((k) => k.id),
   );
-  return new Map(rows.map((k) => [k.id, latestOf(evaluateSeries(thresholdsOf(k), points.get(k.id) ?? []))]));
+  // Only the latest point is shown: materialise just that one (the rest is still its baseline).
+  return new Map(
+    rows.map((k) => {
+      const history = points.get(k.id) ?? [];
+      const n = history.length;
+      return [k.id, latestOf(evaluateSeries(thresholdsOf(k), history, SPC_DEFAULTS, { from: n - 1, to: n }))];
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { evaluateSeries, type RawPoint } from "../../../domain/kpi-spc.js";
+import { evaluateColumns, type RawPoint, statusAt } from "../../../domain/kpi-spc.js";
 import { periodStartProblem } from "../../../domain/kpi-status.js";
 import { BULK_MAX_ROWS, type BulkResult, type KpiPeriod } from "../../../domain/kpis.js";
 import { todayUtc } from "../../../domain/time.js";
@@ -116,10 +116,13 @@ async function assess(tx: Tx, byKpi: Map<string, ValidRow[]>, kpiRows: Map<strin
     const mine = new Set(rows.map((r) => r.periodStart));
     let breaches = 0;
     let anomalies = 0;
-    for (const p of evaluateSeries(thresholdsOf(kpi), series)) {
-      if (!mine.has(p.periodStart)) continue;
-      if (p.status === "breach") breaches++;
-      else if (p.status === "anomaly") anomalies++;
+    // Statuses only: the columnar evaluation, no objects and no reasons in words.
+    const judged = evaluateColumns(thresholdsOf(kpi), series);
+    for (let i = 0; i < series.length; i++) {
+      if (!mine.has(series[i].periodStart)) continue;
+      const status = statusAt(judged, i);
+      if (status === "breach") breaches++;
+      else if (status === "anomaly") anomalies++;
     }
     perKpi.push({ id: kpiId, name: kpi.name, rows: rows.length, breaches, anomalies });
   }
@@ -194,7 +197,13 @@ export async function bulkMeasurements(
         created: result.created,
         updated: result.updated,
         unchanged: result.unchanged,
-        kpis: perKpi.map((k) => ({ id: k.id, rows: k.rows, breaches: k.breaches, anomalies: k.anomalies })),
+        kpis: perKpi.map((k) => ({
+          id: k.id,
+          name: k.name,
+          rows: k.rows,
+          breaches: k.breaches,
+          anomalies: k.anomalies,
+        })),
       },
     });
     await publishKpiDeviations(tx, actor.orgId, who, touched);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { evaluateSeries, spcMethod } from "../../../domain/kpi-spc.js";
+import { evaluateSeries, periodRange, SPC_DEFAULTS, spcMethod } from "../../../domain/kpi-spc.js";
 import { periodStartProblem } from "../../../domain/kpi-status.js";
 import type { KpiPeriod, KpiSeries, Measurement, MeasurementInput } from "../../../domain/kpis.js";
 import { todayUtc } from "../../../domain/time.js";
@@ -76,7 +76,9 @@ export async function recordMeasurement(
       await afterKpiChange(tx, actor.orgId, who, [kpi.partnerId]);
     }
     const history = (await recentPoints(tx, [kpiId], undefined, input.periodStart)).get(kpiId) ?? [];
-    const last = evaluateSeries(thresholdsOf(kpi), history).at(-1)!;
+    // Only the recorded (last) point is answered: materialise just that one.
+    const n = history.length;
+    const [last] = evaluateSeries(thresholdsOf(kpi), history, SPC_DEFAULTS, { from: n - 1, to: n });
     return {
       kpiId,
       periodStart: input.periodStart,
@@ -127,9 +129,9 @@ export async function kpiSeries(
   if (!row) throw notFound("KPI");
   const [kpi] = await presentKpis(db, [row]);
   const history = (await wholeHistory(db, [kpiId])).get(kpiId) ?? [];
-  const points = evaluateSeries(thresholdsOf(row.kpi), history).filter(
-    (p) => (!range.from || p.periodStart >= range.from) && (!range.to || p.periodStart <= range.to),
-  );
+  // The history is ordered by period: the range is one slice, and only it is materialised.
+  const slice = periodRange(history, range.from || undefined, range.to || undefined);
+  const points = evaluateSeries(thresholdsOf(row.kpi), history, SPC_DEFAULTS, slice);
   const counts = { ok: 0, warning: 0, breach: 0, anomaly: 0 };
   for (const p of points) counts[p.status]++;
   return { kpi, from: range.from ?? null, to: range.to ?? null, points, method: spcMethod(), counts };

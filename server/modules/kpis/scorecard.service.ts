@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { addMonths } from "../../../domain/contract-terms.js";
 import { overallScore, scorecardLine } from "../../../domain/kpi-scorecard.js";
-import { evaluateSeries } from "../../../domain/kpi-spc.js";
+import { evaluateSeries, periodRange, SPC_DEFAULTS } from "../../../domain/kpi-spc.js";
 import type { KpiDirection, KpiPeriod, Scorecard } from "../../../domain/kpis.js";
 import { addDays, todayUtc } from "../../../domain/time.js";
 import type { Actor } from "../../platform/access.js";
@@ -52,9 +52,9 @@ export async function partnerScorecard(
     rows.map((r) => r.kpi.id),
   );
   const lines = rows.map(({ kpi, contract }) => {
-    const points = evaluateSeries(thresholdsOf(kpi), history.get(kpi.id) ?? []).filter(
-      (p) => p.periodStart >= from && p.periodStart <= to,
-    );
+    // The history is ordered by period: [from, to] is one slice, and only it is materialised.
+    const all = history.get(kpi.id) ?? [];
+    const points = evaluateSeries(thresholdsOf(kpi), all, SPC_DEFAULTS, periodRange(all, from, to));
     return scorecardLine(
       {
         id: kpi.id,

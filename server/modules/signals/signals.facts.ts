@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { evaluateSeries } from "../../../domain/kpi-spc.js";
+import { evaluateColumns, statusAt } from "../../../domain/kpi-spc.js";
 import type { KpiDirection, KpiPeriod } from "../../../domain/kpis.js";
 import type { Criticality } from "../../../domain/partners.js";
 import type {
@@ -164,13 +164,12 @@ export async function loadSignalFacts(
     const points = series.get(k.id) ?? [];
     // Statuses are evaluated, not stored (they depend on thresholds and history): judge the
     // loaded history and keep the verdicts of the most recent points.
-    const evaluated = points.length
-      ? evaluateSeries({ unit, direction, target, warningThreshold, breachThreshold }, points)
-      : [];
-    partners.get(partnerId)?.kpis.push({
-      ...k,
-      recent: evaluated.slice(-KPI_WINDOW).map((e) => ({ periodStart: e.periodStart, status: e.status })),
-    });
+    // Statuses only: the columnar evaluation, no objects and no reasons in words.
+    const judged = evaluateColumns({ unit, direction, target, warningThreshold, breachThreshold }, points);
+    const recent: { periodStart: string; status: ReturnType<typeof statusAt> }[] = [];
+    for (let i = Math.max(0, points.length - KPI_WINDOW); i < points.length; i++)
+      recent.push({ periodStart: points[i].periodStart, status: statusAt(judged, i) });
+    partners.get(partnerId)?.kpis.push({ ...k, recent });
   }
   for (const r of riskRows) {
     const p = partners.get(r.partnerId);

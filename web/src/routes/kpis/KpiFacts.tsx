@@ -24,10 +24,10 @@ export function KpiFacts({ kpi }: { kpi: Kpi }) {
           {higher ? "≥" : "≤"} {formatValue(kpi.target, kpi.unit)}
         </Fact>
         <Fact label="Warning">
-          {higher ? "≤" : "≥"} {formatValue(kpi.warningThreshold, kpi.unit)}
+          {higher ? "<" : ">"} {formatValue(kpi.warningThreshold, kpi.unit)}
         </Fact>
         <Fact label="Breach">
-          {higher ? "≤" : "≥"} {formatValue(kpi.breachThreshold, kpi.unit)}
+          {higher ? "<" : ">"} {formatValue(kpi.breachThreshold, kpi.unit)}
         </Fact>
         <Fact label="Measured">
           {PERIOD_LABELS[kpi.period]}

@@ -62,11 +62,7 @@ export function KpiPage() {
   return (
     <>
       <PageHeader
-        crumbs={[
-          { label: "Contracts", to: "/contracts" },
-          ...(k ? [{ label: k.contract.title, to: `/contracts/${k.contract.id}` }] : []),
-          { label: k?.name ?? "…" },
-        ]}
+        crumbs={[{ label: "Service levels", to: "/kpis" }, { label: k?.name ?? "…" }]}
         title={
           k ? (
             <Group gap="sm" component="span">

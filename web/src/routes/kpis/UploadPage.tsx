@@ -80,7 +80,7 @@ export function UploadPage() {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: "Contracts", to: "/contracts" }, { label: "Upload KPI measurements" }]}
+        crumbs={[{ label: "Service levels", to: "/kpis" }, { label: "Upload KPI measurements" }]}
         title="Upload KPI measurements"
         description="Many periods of many KPIs at once, from a spreadsheet or a monitoring export."
       />

@@ -1,11 +1,13 @@
-import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, type QueryClient, queryOptions } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { notificationKeys } from "../notifications/queries";
+import { type KpisSearch, toListQuery } from "./search";
 
 /** Query keys of the KPI area, so mutations can invalidate exactly what they touched. */
 export const kpiKeys = {
   all: ["kpis"] as const,
   list: (filter: KpiFilter) => ["kpis", "list", filter] as const,
+  page: (search: KpisSearch, cursor: string | undefined) => ["kpis", "page", search, cursor] as const,
   detail: (id: string) => ["kpis", "detail", id] as const,
   series: (id: string, from?: string, to?: string) => ["kpis", "detail", id, "series", from, to] as const,
   scorecard: (partnerId: string, from?: string, to?: string) =>
@@ -24,6 +26,22 @@ const fetchKpis = (filter: KpiFilter) =>
 /** The first 200 KPIs matching the filter, by name: a contract rarely has more than a dozen. */
 export const kpisQuery = (filter: KpiFilter = {}) =>
   queryOptions({ queryKey: kpiKeys.list(filter), queryFn: () => fetchKpis(filter) });
+
+const fetchKpiPage = (search: KpisSearch, cursor: string | undefined) =>
+  unwrap(
+    api.GET("/api/v1/kpis", {
+      params: { query: { ...toListQuery(search), limit: search.limit ?? 25, cursor } },
+    }),
+  );
+
+/** One page of the organization's KPIs ("Service levels") for the given filters and cursor. */
+export const kpiPageQuery = (search: KpisSearch, cursor: string | undefined) =>
+  queryOptions({
+    queryKey: kpiKeys.page(search, cursor),
+    queryFn: () => fetchKpiPage(search, cursor),
+    // Keep the old page on screen while the next loads, so the table does not flash empty.
+    placeholderData: keepPreviousData,
+  });
 
 const fetchKpi = (id: string) => unwrap(api.GET("/api/v1/kpis/{id}", { params: { path: { id } } }));
 
