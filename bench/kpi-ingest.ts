@@ -101,7 +101,8 @@ async function copyRows(client: pg.Client, orgId: string, rows: Row[]) {
  * `rowsPerRequest` measurements across `kpis` daily KPIs through `POST /api/v1/measurements/bulk`
  * with a Bearer token (validation, history-aware evaluation, one upsert, one audit event each),
  * next to the same rows for as many other KPIs loaded into the same table with PostgreSQL `COPY`
- * (same indexes and foreign keys), in the same run.
+ * (same primary key and triggers; `kpi_id` has no foreign key since migration 0011, which halved
+ * both), in the same run.
  */
 export function kpiIngestBench(opts: KpiIngestOptions): Promise<{ ok: boolean; report: string }> {
   return withBenchServer("kpi_ingest", async ({ server, client, cookie, orgId, databaseLabel }) => {

@@ -55,13 +55,19 @@ export const kpis = pgTable(
  * One value per KPI and period (the primary key makes re-sending a period an update, which is what
  * keeps ingestion idempotent). Statuses are not stored: they depend on the thresholds and on the
  * history, and are evaluated on read (`domain/kpi-status.ts`, `domain/kpi-spc.ts`).
+ *
+ * No foreign key on `kpi_id`: its per-row check (a trigger and a KEY SHARE row lock per inserted
+ * row) was half the cost of a bulk load, COPY included. Integrity is kept instead by
+ * - every writer (`measurements.service.ts`, `measurements.bulk.ts`) reading the KPIs of the
+ *   organization FOR KEY SHARE in its transaction before writing, so a KPI cannot be deleted
+ *   under it, and a KPI deleted first is "unknown";
+ * - a statement-level trigger on `kpis` (migration 0012) deleting the measurements of deleted KPIs,
+ *   whether deleted directly or by the cascade from a contract, partner or organization.
  */
 export const kpiMeasurements = pgTable(
   "kpi_measurements",
   {
-    kpiId: uuid("kpi_id")
-      .notNull()
-      .references(() => kpis.id, { onDelete: "cascade" }),
+    kpiId: uuid("kpi_id").notNull(),
     periodStart: date("period_start").notNull(),
     // The tenant, for scoping, without a foreign key of its own: the KPI's key already ties the
     // row to an organization, and a second per-row key check halved bulk ingestion speed.

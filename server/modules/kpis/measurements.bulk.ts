@@ -7,6 +7,7 @@ import type { Actor } from "../../platform/access.js";
 import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/index.js";
+import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { AppError, invalid } from "../../platform/errors.js";
 import { publishKpiDeviations, type TouchedPoint } from "./kpi-deviations.js";
 import { pointsAround } from "./kpis.history.js";
@@ -14,7 +15,8 @@ import { type KpiRow, thresholdsOf } from "./kpis.present.js";
 import { afterKpiChange } from "./kpis.service.js";
 import { kpis } from "./kpis.tables.js";
 import { readMeasurementCsv } from "./measurements.csv.js";
-import { checkRowShapes, plainArray, type RowError, textArray, type ValidRow } from "./measurements.rows.js";
+import { checkRowShapes, plainArray, type RowError, type ValidRow } from "./measurements.rows.js";
+import { writeRows } from "./measurements.write.js";
 
 /** At most this many row errors are reported (the count of failing rows is always given). */
 const MAX_REPORTED_ERRORS = 1000;
@@ -45,45 +47,62 @@ function rowsOf(body: unknown): unknown[] {
   return rows;
 }
 
-/** Reference rules: the KPI exists in the organization, the period fits it, no (KPI, period) twice. */
+/**
+ * Reference rules: the KPI exists in the organization, the period fits it, no (KPI, period) twice.
+ * Answers the KPIs found and the rows grouped by KPI (in row order).
+ */
 async function checkReferences(tx: Tx, orgId: string, valid: ValidRow[], errors: RowError[]) {
-  const ids = [...new Set(valid.map((r) => r.kpiId))];
-  // KEY SHARE: the KPIs cannot be deleted under us, but other writers of measurements go on.
+  const byKpi = new Map<string, ValidRow[]>();
+  for (const r of valid) {
+    const list = byKpi.get(r.kpiId);
+    if (list) list.push(r);
+    else byKpi.set(r.kpiId, [r]);
+  }
+  // KEY SHARE: the KPIs cannot be deleted under us, but other writers of measurements go on. This
+  // lock is also what keeps kpi_measurements.kpi_id valid, as it has no foreign key (see the table).
   const found = await tx
     .select()
     .from(kpis)
-    .where(and(eq(kpis.orgId, orgId), sql`${kpis.id} = ANY(${plainArray(ids)}::uuid[])`))
+    .where(and(eq(kpis.orgId, orgId), sql`${kpis.id} = ANY(${plainArray([...byKpi.keys()])}::uuid[])`))
     .for("key share");
   const byId = new Map(found.map((k) => [k.id, k]));
   const today = todayUtc();
-  const seen = new Map<string, number>();
-  const periods = new Map<string, string | null>();
-  for (const r of valid) {
-    const kpi = byId.get(r.kpiId);
+  // Memoized per kind of period: a bulk load repeats the same few hundred dates across its KPIs.
+  // Maps are keyed by the parsed strings themselves, not by concatenated keys, which would each be
+  // built and hashed anew (50,000 times per request).
+  const problems = new Map<string, Map<string, string | null>>();
+  for (const [kpiId, rows] of byKpi) {
+    const kpi = byId.get(kpiId);
     if (!kpi) {
-      errors.push({ row: r.row, path: "kpiId", message: "Unknown KPI" });
+      for (const r of rows) errors.push({ row: r.row, path: "kpiId", message: "Unknown KPI" });
       continue;
     }
-    // Memoized: a bulk load repeats the same few hundred dates across its KPIs.
-    const pkey = `${kpi.period}|${r.periodStart}`;
-    let problem = periods.get(pkey);
-    if (problem === undefined) {
-      problem = periodStartProblem(kpi.period as KpiPeriod, r.periodStart, today);
-      periods.set(pkey, problem);
+    let memo = problems.get(kpi.period);
+    if (!memo) {
+      memo = new Map();
+      problems.set(kpi.period, memo);
     }
-    if (problem) errors.push({ row: r.row, path: "periodStart", message: problem });
-    const key = `${r.kpiId}|${r.periodStart}`;
-    const first = seen.get(key);
-    if (first)
-      errors.push({ row: r.row, path: "periodStart", message: `Same KPI and period as row ${first}` });
-    else seen.set(key, r.row);
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      let problem = memo.get(r.periodStart);
+      if (problem === undefined) {
+        problem = periodStartProblem(kpi.period as KpiPeriod, r.periodStart, today);
+        memo.set(r.periodStart, problem);
+      }
+      if (problem) errors.push({ row: r.row, path: "periodStart", message: problem });
+      const first = seen.get(r.periodStart);
+      if (first)
+        errors.push({ row: r.row, path: "periodStart", message: `Same KPI and period as row ${first}` });
+      else seen.set(r.periodStart, r.row);
+    }
   }
-  return byId;
+  return { byId, byKpi };
 }
 
 /**
  * Per KPI: compares the rows with what is stored (created / updated / unchanged) and judges each
- * row's point in the context of the stored history with the request applied.
+ * row's point in the context of the stored history with the request applied. Also splits the rows
+ * into `fresh` (nothing stored for the period) and `stored`, for `writeRows`.
  */
 async function assess(tx: Tx, byKpi: Map<string, ValidRow[]>, kpiRows: Map<string, KpiRow>) {
   const ranges = [...byKpi].map(([kpiId, rows]) => {
@@ -95,19 +114,27 @@ async function assess(tx: Tx, byKpi: Map<string, ValidRow[]>, kpiRows: Map<strin
     }
     return { kpiId, first, last };
   });
-  const stored = await pointsAround(tx, ranges);
+  // Every stored point from `first` to `last` is read: a period missing here is not stored.
+  const storedPoints = await pointsAround(tx, ranges);
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const touched: TouchedPoint[] = [];
+  const fresh: ValidRow[] = [];
+  const stored: ValidRow[] = [];
   const perKpi: BulkResult["kpis"] = [];
   for (const [kpiId, rows] of byKpi) {
     const kpi = kpiRows.get(kpiId)!;
     const merged = new Map<string, RawPoint>();
-    for (const p of stored.get(kpiId) ?? []) merged.set(p.periodStart, p);
+    for (const p of storedPoints.get(kpiId) ?? []) merged.set(p.periodStart, p);
     for (const r of rows) {
       const before = merged.get(r.periodStart);
-      if (!before) counts.created++;
-      else if (before.value === r.value && (before.note ?? null) === r.note) counts.unchanged++;
-      else counts.updated++;
+      if (!before) {
+        counts.created++;
+        fresh.push(r);
+      } else {
+        stored.push(r);
+        if (before.value === r.value && (before.note ?? null) === r.note) counts.unchanged++;
+        else counts.updated++;
+      }
       if (!before || before.value !== r.value || (before.note ?? null) !== r.note)
         touched.push({ kpiId, periodStart: r.periodStart });
       merged.set(r.periodStart, { periodStart: r.periodStart, value: r.value, note: r.note });
@@ -127,37 +154,16 @@ async function assess(tx: Tx, byKpi: Map<string, ValidRow[]>, kpiRows: Map<strin
     perKpi.push({ id: kpiId, name: kpi.name, rows: rows.length, breaches, anomalies });
   }
   perKpi.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return { counts, touched, perKpi };
-}
-
-/**
- * One set-based upsert of every row: an unchanged row (same value and note) is not written, and
- * the answer counts what was created and what updated.
- */
-async function upsert(tx: Tx, orgId: string, rows: ValidRow[]) {
-  const { rows: out } = await tx.execute<{ created: number; written: number }>(sql`
-    WITH up AS (
-      INSERT INTO kpi_measurements (kpi_id, period_start, value, note, org_id)
-      SELECT t.kpi_id, t.period_start, t.value, t.note, ${orgId}::uuid
-        FROM unnest(${plainArray(rows.map((r) => r.kpiId))}::uuid[],
-                    ${plainArray(rows.map((r) => r.periodStart))}::date[],
-                    ${plainArray(rows.map((r) => r.value))}::float8[],
-                    ${textArray(rows.map((r) => r.note))}::text[]) AS t(kpi_id, period_start, value, note)
-      ON CONFLICT (kpi_id, period_start) DO UPDATE
-         SET value = excluded.value, note = excluded.note, recorded_at = now()
-       WHERE (kpi_measurements.value, kpi_measurements.note) IS DISTINCT FROM (excluded.value, excluded.note)
-      RETURNING (xmax = 0) AS created
-    )
-    SELECT count(*) FILTER (WHERE created)::int AS created, count(*)::int AS written FROM up`);
-  return { created: out[0].created, updated: out[0].written - out[0].created };
+  return { counts, touched, perKpi, fresh, stored };
 }
 
 /**
  * `POST /measurements/bulk`, all or nothing: every row is checked first (shape, KPI of the
  * organization, period, duplicates) and any error rejects the request with every row's errors and
- * nothing written. Otherwise one transaction upserts all rows in one statement and records ONE
- * audit event with the counts (none when every row was unchanged); deviations of recent points are published and the partners'
- * signals re-evaluated. `dryRun` answers the same without writing.
+ * nothing written. Otherwise one transaction writes all rows set-based (a plain insert of the new
+ * ones, an upsert of those already stored) and records ONE audit event with the counts (none when
+ * every row was unchanged); deviations of recent points are published and the partners' signals
+ * re-evaluated. `dryRun` answers the same without writing.
  */
 export async function bulkMeasurements(
   ctx: AppContext,
@@ -167,20 +173,34 @@ export async function bulkMeasurements(
 ): Promise<BulkResult> {
   const rows = rowsOf(body);
   const { valid, errors } = checkRowShapes(rows);
+  try {
+    return await ingest(ctx, actor, valid, errors, dryRun, false);
+  } catch (e) {
+    // A concurrent writer stored a row this request saw as new (a rare race; the transaction is
+    // rolled back): start over with the upsert for every row, which cannot fail that way.
+    if (!isUniqueViolation(e)) throw e;
+    return ingest(ctx, actor, valid, errors, dryRun, true);
+  }
+}
+
+/** One attempt of {@link bulkMeasurements} in its own transaction; `safe`: see `writeRows`. */
+function ingest(
+  ctx: AppContext,
+  actor: Actor,
+  valid: ValidRow[],
+  shapeErrors: readonly RowError[],
+  dryRun: boolean,
+  safe: boolean,
+): Promise<BulkResult> {
   return ctx.database.db.transaction(async (tx) => {
-    const kpiRows = await checkReferences(tx, actor.orgId, valid, errors);
+    const errors = [...shapeErrors];
+    const { byId: kpiRows, byKpi } = await checkReferences(tx, actor.orgId, valid, errors);
     if (errors.length) throw rejected(errors);
-    const byKpi = new Map<string, ValidRow[]>();
-    for (const r of valid) {
-      const list = byKpi.get(r.kpiId);
-      if (list) list.push(r);
-      else byKpi.set(r.kpiId, [r]);
-    }
-    const { counts, touched, perKpi } = await assess(tx, byKpi, kpiRows);
+    const { counts, touched, perKpi, fresh, stored } = await assess(tx, byKpi, kpiRows);
     const result = { dryRun, rows: valid.length, ...counts, kpis: perKpi };
     if (dryRun) return result;
-    const written = await upsert(tx, actor.orgId, valid);
-    // The statement's counts are authoritative (a concurrent writer may have got there first).
+    const written = await writeRows(tx, actor.orgId, fresh, stored, safe);
+    // The statements' counts are authoritative (a concurrent writer may have got there first).
     result.created = written.created;
     result.updated = written.updated;
     result.unchanged = valid.length - written.created - written.updated;

@@ -36,8 +36,8 @@ function realDate(s: string): boolean {
  * The fast path: a hand-written check of the common, valid row, strictly narrower than
  * `BulkMeasurementRow` (anything it does not accept goes to zod, which decides and words the
  * errors, so messages are zod's). Measured on 50,000 rows: 30–85 ms against 30–115 ms for zod on
- * every row (noisy shared machine), so zod is not the bottleneck either; the database's per-row
- * foreign-key checks are (see `bench/kpi-ingest.ts`).
+ * every row (noisy shared machine), so zod is not the bottleneck either: the database's writes
+ * are (see `measurements.write.ts` and `bench/kpi-ingest.ts`).
  */
 function quick(r: unknown, row: number): ValidRow | null {
   if (typeof r !== "object" || r === null) return null;
