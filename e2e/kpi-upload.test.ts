@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
-import { launchChromium, screenshotter, visible } from "./support/browser.js";
-import { ROOT } from "./support/server.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { visible } from "./support/browser.js";
+import { useAdminJourney } from "./support/journey.js";
 
 /** The first day of the month `back` months before this one (UTC), as the server counts periods. */
 function monthStart(back: number): string {
@@ -18,67 +17,15 @@ function monthStart(back: number): string {
  * are set up next to the UI (CLI and API), which other journeys cover.
  */
 describe("KPI measurements uploaded from CSV", () => {
-  const baseUrl = inject("baseUrl");
-  const serverEnv = inject("serverEnv");
-  const stamp = Date.now().toString(36);
-  const admin = { email: `kpis-${stamp}@example.test`, password: "correct horse battery staple" };
+  const journey = useAdminJourney({ slug: "kpis", adminName: "Kai Metrics", organization: "KPI Org" });
+  const { stamp } = journey;
   const kpiName = `Portal availability ${stamp}`;
-
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let shot: (step: string) => Promise<string>;
   let contractId = "";
   let kpiId = "";
-  const consoleLines: string[] = [];
-
-  beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, LOG_LEVEL: "silent" };
-    if (!serverEnv.DATABASE_URL) delete env.DATABASE_URL;
-    const cli = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "server/cli.ts",
-        "create-admin",
-        "--email",
-        admin.email,
-        "--name",
-        "Kai Metrics",
-        "--password",
-        admin.password,
-        "--organization",
-        `KPI Org ${stamp}`,
-      ],
-      { cwd: ROOT, env, encoding: "utf8", timeout: 90_000 },
-    );
-    if (cli.status !== 0) throw new Error(`create-admin failed: ${cli.stdout}${cli.stderr}`);
-
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport: { width: 1366, height: 900 },
-      locale: "en-GB",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleLines.push(m.text());
-    });
-    shot = screenshotter(page, "kpis");
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(async () => {
-      await shot(`FAILED-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
-      if (consoleLines.length) console.error(`Browser console:\n${consoleLines.slice(-20).join("\n")}`);
-    });
+  let page: Page;
+  let shot: (step: string) => Promise<string>;
+  beforeAll(() => {
+    ({ page, shot } = journey);
   });
 
   /** Chooses a CSV file (held in memory) in the upload page's file input. */
@@ -88,11 +35,7 @@ describe("KPI measurements uploaded from CSV", () => {
       .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
 
   test("an admin adds a KPI to a contract", async () => {
-    await page.goto("/sign-in");
-    await page.getByLabel(/^Email/).fill(admin.email);
-    await page.getByRole("textbox", { name: "Password" }).fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await visible(page.getByRole("button", { name: "Account menu" }));
+    await journey.signIn();
 
     // Partner and contract through the API with the browser's session (their forms have own tests).
     const partner = await page.request.post("/api/v1/partners", {

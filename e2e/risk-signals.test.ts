@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
-import { launchChromium, screenshotter, visible } from "./support/browser.js";
-import { ROOT } from "./support/server.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { visible } from "./support/browser.js";
+import { useAdminJourney } from "./support/journey.js";
 
 /**
  * The signals journey through the real UI: a partner in a country of very low political stability
@@ -12,75 +11,23 @@ import { ROOT } from "./support/server.js";
  * file does not depend on the onboarding journey.
  */
 describe("risk signals become risks on the heat map", () => {
-  const baseUrl = inject("baseUrl");
-  const serverEnv = inject("serverEnv");
-  const stamp = Date.now().toString(36);
-  const admin = { email: `signals-${stamp}@example.test`, password: "correct horse battery staple" };
+  const journey = useAdminJourney({
+    slug: "signals",
+    adminName: "Rhea Signals",
+    organization: "Signals Org",
+  });
+  const { stamp } = journey;
   const partnerName = `Karachi Back Office ${stamp}`;
-
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let shot: (step: string) => Promise<string>;
-  const consoleLines: string[] = [];
-
-  beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, LOG_LEVEL: "silent" };
-    if (!serverEnv.DATABASE_URL) delete env.DATABASE_URL;
-    const cli = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "server/cli.ts",
-        "create-admin",
-        "--email",
-        admin.email,
-        "--name",
-        "Rhea Signals",
-        "--password",
-        admin.password,
-        "--organization",
-        `Signals Org ${stamp}`,
-      ],
-      { cwd: ROOT, env, encoding: "utf8", timeout: 90_000 },
-    );
-    if (cli.status !== 0) throw new Error(`create-admin failed: ${cli.stdout}${cli.stderr}`);
-
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport: { width: 1366, height: 900 },
-      locale: "en-GB",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleLines.push(m.text());
-    });
-    shot = screenshotter(page, "signals");
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(async () => {
-      await shot(`FAILED-${task.name.replace(/\W+/g, "-")}`).catch(() => undefined);
-      if (consoleLines.length) console.error(`Browser console:\n${consoleLines.slice(-20).join("\n")}`);
-    });
+  beforeAll(() => {
+    ({ page, shot } = journey);
   });
 
   const residualCell = (l: number, i: number) => page.getByTestId(`heat-residual-${l}-${i}`);
 
   test("a critical service in Pakistan raises a political-stability signal", async () => {
-    await page.goto("/sign-in");
-    await page.getByLabel(/^Email/).fill(admin.email);
-    await page.getByRole("textbox", { name: "Password" }).fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await visible(page.getByRole("button", { name: "Account menu" }));
+    await journey.signIn();
 
     // Facts through the API with the browser's session (the partner forms are covered elsewhere).
     const partner = await page.request.post("/api/v1/partners", {
