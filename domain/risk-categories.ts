@@ -67,3 +67,9 @@ export const BUILTIN_RISK_CATEGORIES = [
 ] as const;
 
 export type BuiltinCategoryKey = (typeof BUILTIN_RISK_CATEGORIES)[number]["key"];
+
+/** The built-in category keys, for schemas that name one. */
+export const BUILTIN_CATEGORY_KEYS = BUILTIN_RISK_CATEGORIES.map((c) => c.key) as [
+  BuiltinCategoryKey,
+  ...BuiltinCategoryKey[],
+];
