@@ -1,6 +1,7 @@
 import os from "node:os";
 import { pathToFileURL } from "node:url";
-import { countsOf, evaluateColumns, evaluateSeries, type RawPoint, SPC_DEFAULTS } from "../domain/kpi-spc.js";
+import { countsOf, evaluateSeries } from "../domain/kpi-series.js";
+import { evaluateColumns, type RawPoint, SPC_DEFAULTS } from "../domain/kpi-spc.js";
 import type { KpiThresholds, SeriesPoint } from "../domain/kpis.js";
 import { ms, summarize, table, verdict } from "./lib.js";
 

@@ -1,18 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  countsOf,
-  evaluateColumns,
-  evaluateSeries,
-  periodRange,
-  type RawPoint,
-  reasonAt,
-  ruleAt,
-  type SeriesColumns,
-  SPC_DEFAULTS,
-  spcMethod,
-  statusAt,
-} from "./kpi-spc.js";
+import { countsOf, evaluateSeries, periodRange, reasonAt, ruleAt, statusAt } from "./kpi-series.js";
+import { evaluateColumns, type RawPoint, type SeriesColumns, SPC_DEFAULTS, spcMethod } from "./kpi-spc.js";
 import type { KpiThresholds, SeriesPoint } from "./kpis.js";
 
 /** Thresholds far from the data, so only SPC can change an `ok`. */

@@ -1,5 +1,5 @@
-import { formatNumber, formatQuantity, thresholdReasonTails } from "./kpi-status.js";
-import type { KpiThresholds, MeasurementStatus, SeriesPoint, ThresholdStatus } from "./kpis.js";
+import { formatNumber } from "./kpi-status.js";
+import type { KpiThresholds, MeasurementStatus } from "./kpis.js";
 
 /**
  * Statistical process control of a KPI history: an Individuals chart (Western Electric rules) and
@@ -9,8 +9,8 @@ import type { KpiThresholds, MeasurementStatus, SeriesPoint, ThresholdStatus } f
  *
  * Evaluation and presentation are split: {@link evaluateColumns} judges a history into typed
  * arrays (no object and no string per point, so 100,000 points cost a few milliseconds and almost
- * no garbage); {@link reasonAt} words one point on demand; {@link evaluateSeries} is the API's
- * presenter, materialising `SeriesPoint` objects (optionally only a slice of them).
+ * no garbage); `kpi-series.ts` words a point on demand (`reasonAt`) and presents the API's `SeriesPoint`
+ * objects (`evaluateSeries`, optionally only a slice of them).
  */
 
 /** Parameters of the statistical process control. */
@@ -60,10 +60,15 @@ export interface RawPoint {
 export type SpcRule = "we1" | "ewma" | "we2" | "we3" | "we4";
 
 /** Status codes of {@link SeriesColumns.status}; threshold levels use the first three. */
-const STATUSES = ["ok", "warning", "breach", "anomaly"] as const satisfies readonly MeasurementStatus[];
-const ANOMALY = 3;
+export const STATUSES = [
+  "ok",
+  "warning",
+  "breach",
+  "anomaly",
+] as const satisfies readonly MeasurementStatus[];
+export const ANOMALY = 3;
 /** Rule codes of {@link SeriesColumns.rule}: 0 is "no rule fired". */
-const RULES = [null, "we1", "ewma", "we2", "we3", "we4"] as const;
+export const RULES = [null, "we1", "ewma", "we2", "we3", "we4"] as const;
 
 /**
  * A judged history in columns, one entry per point (index i = the i-th point, oldest first). Typed
@@ -91,11 +96,11 @@ export interface SeriesColumns {
   readonly ewmaUpperLimit: Float64Array;
   /** Threshold level: 0 ok, 1 warning, 2 breach. */
   readonly level: Uint8Array;
-  /** Status: 0 ok, 1 warning, 2 breach, 3 anomaly (read with {@link statusAt}). */
+  /** Status: 0 ok, 1 warning, 2 breach, 3 anomaly (read with `statusAt` in kpi-series.ts). */
   readonly status: Uint8Array;
-  /** SPC rule: 0 none, 1 we1, 2 ewma, 3 we2, 4 we3, 5 we4 (read with {@link ruleAt}). */
+  /** SPC rule: 0 none, 1 we1, 2 ewma, 3 we2, 4 we3, 5 we4 (read with `ruleAt`). */
   readonly rule: Uint8Array;
-  /** What {@link reasonAt} needs and the limits do not give back exactly: the baseline σ … */
+  /** What `reasonAt` needs and the limits do not give back exactly: the baseline σ … */
   readonly sigma: Float64Array;
   /** … and the count the fired rule names (points beyond 2σ, beyond 1σ, or the run length). */
   readonly ruleCount: Uint32Array;
@@ -254,140 +259,4 @@ export function evaluateColumns(
     if (level === 0) c.status[i] = ANOMALY;
   }
   return c;
-}
-
-/** The status of point i. */
-export const statusAt = (c: SeriesColumns, i: number): MeasurementStatus => STATUSES[c.status[i]];
-
-/** The SPC rule that fired at point i, if any. */
-export const ruleAt = (c: SeriesColumns, i: number): SpcRule | null => RULES[c.rule[i]];
-
-/** Points per status over [from, to) (default: all). */
-export function countsOf(c: SeriesColumns, from = 0, to = c.length): Record<MeasurementStatus, number> {
-  const k = [0, 0, 0, 0];
-  for (let i = Math.max(0, from); i < Math.min(to, c.length); i++) k[c.status[i]]++;
-  return { ok: k[0], warning: k[1], breach: k[2], anomaly: k[3] };
-}
-
-/**
- * Why point i has its status, in words: the threshold crossed ("97.2 % is below the breach
- * threshold 98 %"), the SPC rule of an anomaly, or null for an ok point. Worded on demand, because
- * most callers need the words of a few points only.
- */
-export function reasonAt(c: SeriesColumns, i: number): string | null {
-  const s = c.status[i];
-  if (s === 0) return null;
-  if (s === ANOMALY) return spcReason(c, i);
-  // The words after the number are the same for every point of the series: built once.
-  const w = c.words;
-  w.tails ??= thresholdReasonTails(w.thresholds, w.unit);
-  return formatNumber(c.value[i]) + (s === 1 ? w.tails.warning : w.tails.breach);
-}
-
-/** A half-open index range [from, to) of a history. */
-export interface IndexRange {
-  from: number;
-  to: number;
-}
-
-/**
- * The indexes of the points of a history (sorted by `periodStart`) with from ≤ periodStart ≤ to,
- * either bound optional: the slice a date range selects, found by binary search.
- */
-export function periodRange(points: readonly RawPoint[], from?: string, to?: string): IndexRange {
-  // First index whose periodStart is not below `bound` (or above it, when `after`).
-  const search = (bound: string, after: boolean) => {
-    let lo = 0;
-    let hi = points.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const ps = points[mid].periodStart;
-      if (after ? ps <= bound : ps < bound) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const first = from === undefined ? 0 : search(from, false);
-  const end = to === undefined ? points.length : search(to, true);
-  return { from: first, to: Math.max(first, end) };
-}
-
-/**
- * Evaluates a whole history (oldest first) as {@link evaluateColumns} does and presents it as
- * `SeriesPoint` objects with every reason in words: the API's answer. With `slice`, only the
- * points of that index range are materialised (still judged against the whole history before
- * them), so a series endpoint showing a date range pays for the range only.
- */
-export function evaluateSeries(
-  t: KpiThresholds & { unit?: string },
-  points: readonly RawPoint[],
-  p: SpcParams = SPC_DEFAULTS,
-  slice?: IndexRange,
-): SeriesPoint[] {
-  // A point is judged by its past only: points after the slice need no evaluation.
-  const to = Math.min(points.length, slice?.to ?? points.length);
-  const from = Math.max(0, slice?.from ?? 0);
-  const c = evaluateColumns(t, to < points.length ? points.slice(0, to) : points, p);
-  const out: SeriesPoint[] = new Array(Math.max(0, to - from));
-  for (let i = from; i < to; i++) out[i - from] = pointAt(c, points[i], i);
-  return out;
-}
-
-/** Point i as the API presents it. One literal, so every point shares one hidden class. */
-function pointAt(c: SeriesColumns, raw: RawPoint, i: number): SeriesPoint {
-  const judged = i >= c.firstVerdict;
-  return {
-    periodStart: raw.periodStart,
-    value: raw.value,
-    note: raw.note ?? null,
-    status: STATUSES[c.status[i]],
-    reason: reasonAt(c, i),
-    thresholdStatus: STATUSES[c.level[i]] as ThresholdStatus,
-    spcRule: RULES[c.rule[i]],
-    center: judged ? c.center[i] : null,
-    lowerControlLimit: judged ? c.lowerControlLimit[i] : null,
-    upperControlLimit: judged ? c.upperControlLimit[i] : null,
-    ewma: judged ? c.ewma[i] : null,
-    ewmaLowerLimit: judged ? c.ewmaLowerLimit[i] : null,
-    ewmaUpperLimit: judged ? c.ewmaUpperLimit[i] : null,
-  };
-}
-
-/**
- * The SPC verdict of anomaly point i in words. Statistics are rounded to two significant digits
- * of σ (more would be false precision for an estimate from 20 points); the measured value keeps
- * its own digits.
- */
-function spcReason(c: SeriesColumns, i: number): string {
-  const { unit: u, window, ewmaFactor, thresholds } = c.words;
-  const higher = thresholds.direction === "higher_is_better";
-  const x = c.value[i];
-  const mu = c.center[i];
-  const sigma = c.sigma[i];
-  const decimals = Math.min(10, Math.max(0, 1 - Math.floor(Math.log10(sigma))));
-  const side = higher ? "below" : "above";
-  const baseline = `σ ${formatQuantity(sigma, u, decimals)} from the ${Math.min(i, window)} earlier points`;
-  const mean = `the mean ${formatQuantity(mu, u, decimals)}`;
-  const count = c.ruleCount[i];
-  switch (RULES[c.rule[i]]) {
-    case "we1": {
-      const limit = higher ? mu - 3 * sigma : mu + 3 * sigma;
-      const which = higher ? "lower" : "upper";
-      return `Western Electric rule 1: ${formatQuantity(x, u)} is more than 3σ ${side} ${mean} (${which} control limit ${formatQuantity(limit, u, decimals)}, ${baseline})`;
-    }
-    case "ewma": {
-      const ewmaHalf = ewmaFactor * sigma;
-      const limit = higher ? mu - ewmaHalf : mu + ewmaHalf;
-      const verb = higher ? "fell below its lower" : "rose above its upper";
-      return `EWMA ${formatQuantity(c.ewma[i], u, decimals)} ${verb} control limit ${formatQuantity(limit, u, decimals)} (baseline mean ${formatQuantity(mu, u, decimals)}, ${baseline})`;
-    }
-    case "we2":
-      return `Western Electric rule 2: ${count} of the last 3 points more than 2σ ${side} ${mean} (${baseline})`;
-    case "we3":
-      return `Western Electric rule 3: ${count} of the last 5 points more than 1σ ${side} ${mean} (${baseline})`;
-    case "we4":
-      return `Western Electric rule 4: ${count} points in a row ${side} ${mean} (${baseline})`;
-    default:
-      return "";
-  }
 }

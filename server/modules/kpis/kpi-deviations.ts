@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { addMonths } from "../../../domain/contract-terms.js";
-import { evaluateColumns, reasonAt, statusAt } from "../../../domain/kpi-spc.js";
+import { reasonAt, statusAt } from "../../../domain/kpi-series.js";
+import { evaluateColumns } from "../../../domain/kpi-spc.js";
 import { formatQuantity, periodStartOf } from "../../../domain/kpi-status.js";
 import type { KpiPeriod } from "../../../domain/kpis.js";
 import { addDays, todayUtc } from "../../../domain/time.js";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { evaluateSeries, type RawPoint, SPC_DEFAULTS } from "../../../domain/kpi-spc.js";
+import { evaluateSeries } from "../../../domain/kpi-series.js";
+import { type RawPoint, SPC_DEFAULTS } from "../../../domain/kpi-spc.js";
 import type { Kpi } from "../../../domain/kpis.js";
 import type { Queryable } from "../../platform/db/index.js";
 import { type KpiRow, latestOf, thresholdsOf } from "./kpis.present.js";

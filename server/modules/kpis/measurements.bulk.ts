@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { evaluateColumns, type RawPoint, statusAt } from "../../../domain/kpi-spc.js";
+import { statusAt } from "../../../domain/kpi-series.js";
+import { evaluateColumns, type RawPoint } from "../../../domain/kpi-spc.js";
 import { periodStartProblem } from "../../../domain/kpi-status.js";
 import { BULK_MAX_ROWS, type BulkResult, type KpiPeriod } from "../../../domain/kpis.js";
 import { todayUtc } from "../../../domain/time.js";

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { evaluateSeries, periodRange, SPC_DEFAULTS, spcMethod } from "../../../domain/kpi-spc.js";
+import { evaluateSeries, periodRange } from "../../../domain/kpi-series.js";
+import { SPC_DEFAULTS, spcMethod } from "../../../domain/kpi-spc.js";
 import { periodStartProblem } from "../../../domain/kpi-status.js";
 import type { KpiPeriod, KpiSeries, Measurement, MeasurementInput } from "../../../domain/kpis.js";
 import { todayUtc } from "../../../domain/time.js";

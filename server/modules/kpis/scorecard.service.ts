@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { addMonths } from "../../../domain/contract-terms.js";
 import { overallScore, scorecardLine } from "../../../domain/kpi-scorecard.js";
-import { evaluateSeries, periodRange, SPC_DEFAULTS } from "../../../domain/kpi-spc.js";
+import { evaluateSeries, periodRange } from "../../../domain/kpi-series.js";
+import { SPC_DEFAULTS } from "../../../domain/kpi-spc.js";
 import type { KpiDirection, KpiPeriod, Scorecard } from "../../../domain/kpis.js";
 import { addDays, todayUtc } from "../../../domain/time.js";
 import type { Actor } from "../../platform/access.js";

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { evaluateColumns, statusAt } from "../../../domain/kpi-spc.js";
+import { statusAt } from "../../../domain/kpi-series.js";
+import { evaluateColumns } from "../../../domain/kpi-spc.js";
 import type { KpiDirection, KpiPeriod } from "../../../domain/kpis.js";
 import type { Criticality } from "../../../domain/partners.js";
 import type {
