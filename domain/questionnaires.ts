@@ -97,3 +97,105 @@ export const AnswerValue = z.union([
   z.null(),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
+
+/** One cross-field rule a template breaks: `path` like `sections.1.questions.3.showIf`. */
+export interface TemplateProblem {
+  path: string;
+  message: string;
+}
+
+const CHOICE_TYPES: ReadonlySet<QuestionType> = new Set(["single_choice", "multi_choice"]);
+
+/**
+ * The rules zod's per-field schema cannot express because they span fields: unique section keys,
+ * question keys unique across the whole template (answers are stored flat by question key), choice
+ * questions with at least two distinct options and other types with none, `yesScore` only on
+ * yes/no, and `showIf` pointing at an EARLIER question of a fitting type and option. "Earlier" keeps
+ * visibility computable in one pass in document order and makes dependency cycles impossible.
+ * Returns [] for a valid template.
+ */
+export function templateProblems(content: TemplateContent): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const sectionAt = new Map<string, number>();
+  // Questions seen so far, in document order: a condition may only refer to one of these.
+  const earlier = new Map<string, { question: Question; path: string }>();
+  const laterKeys = new Set(content.sections.flatMap((s) => s.questions.map((q) => q.key)));
+  content.sections.forEach((section, si) => {
+    const first = sectionAt.get(section.key);
+    if (first === undefined) sectionAt.set(section.key, si);
+    else
+      problems.push({
+        path: `sections.${si}.key`,
+        message: `Duplicate section key (also sections.${first})`,
+      });
+    section.questions.forEach((question, qi) => {
+      const path = `sections.${si}.questions.${qi}`;
+      const clash = earlier.get(question.key);
+      if (clash)
+        problems.push({ path: `${path}.key`, message: `Duplicate question key (also ${clash.path})` });
+      problems.push(...optionProblems(question, path));
+      if (question.showIf) {
+        const message = showIfProblem(question.showIf, earlier, laterKeys);
+        if (message) problems.push({ path: `${path}.showIf`, message });
+      }
+      if (!clash) earlier.set(question.key, { question, path });
+    });
+  });
+  return problems;
+}
+
+function optionProblems(question: Question, path: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const options = question.options ?? [];
+  if (CHOICE_TYPES.has(question.type)) {
+    // One option is no choice at all; the respondent must be able to pick something else.
+    if (options.length < 2)
+      problems.push({ path: `${path}.options`, message: "A choice question needs at least 2 options" });
+    const seen = new Set<string>();
+    options.forEach((o, oi) => {
+      if (seen.has(o.value))
+        problems.push({ path: `${path}.options.${oi}.value`, message: "Duplicate option value" });
+      seen.add(o.value);
+    });
+  } else if (options.length > 0) {
+    problems.push({ path: `${path}.options`, message: `A ${question.type} question has no options` });
+  }
+  if (question.yesScore !== undefined && question.type !== "yes_no")
+    problems.push({ path: `${path}.yesScore`, message: "Only a yes_no question has a yesScore" });
+  return problems;
+}
+
+function showIfProblem(
+  showIf: ShowIf,
+  earlier: Map<string, { question: Question }>,
+  allKeys: Set<string>,
+): string | null {
+  const target = earlier.get(showIf.question)?.question;
+  if (!target)
+    return allKeys.has(showIf.question)
+      ? `Condition refers to "${showIf.question}", which does not come before this question`
+      : `Condition refers to unknown question "${showIf.question}"`;
+  const hasOption = (v: string) => (target.options ?? []).some((o) => o.value === v);
+  if ("includes" in showIf) {
+    if (target.type !== "multi_choice") return `"includes" needs a multi_choice question, not ${target.type}`;
+    return hasOption(showIf.includes) ? null : `"${showIf.question}" has no option "${showIf.includes}"`;
+  }
+  if (typeof showIf.equals === "boolean")
+    return target.type === "yes_no" ? null : `equals true/false needs a yes_no question, not ${target.type}`;
+  if (target.type !== "single_choice")
+    return `equals an option needs a single_choice question, not ${target.type}`;
+  return hasOption(showIf.equals) ? null : `"${showIf.question}" has no option "${showIf.equals}"`;
+}
+
+/**
+ * TemplateContent plus the cross-field rules of `templateProblems`, for request bodies: a broken
+ * template is refused with 400 and one field error per problem instead of failing at answer time.
+ */
+export const CheckedTemplateContent = TemplateContent.superRefine((content, ctx) => {
+  for (const p of templateProblems(content))
+    ctx.addIssue({
+      code: "custom",
+      message: p.message,
+      path: p.path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    });
+});
