@@ -19,6 +19,7 @@ import { webhookRoutes } from "./modules/notifications/webhooks.routes.js";
 import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
 import { overlapRoutes } from "./modules/overlap/overlap.routes.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
+import { questionnaireTemplateRoutes } from "./modules/questionnaires/questionnaires.routes.js";
 import { riskConfigRoutes } from "./modules/risks/risk-config.routes.js";
 import { riskTreatmentRoutes } from "./modules/risks/risk-treatment.routes.js";
 import { riskRoutes } from "./modules/risks/risks.routes.js";
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(riskConfigRoutes(ctx));
   await app.register(signalRoutes(ctx));
   await app.register(contractRoutes(ctx));
+  await app.register(questionnaireTemplateRoutes(ctx));
   await app.register(obligationRoutes(ctx));
   await app.register(kpiRoutes(ctx));
   await app.register(measurementRoutes(ctx));

@@ -9,6 +9,7 @@ import { notificationPolicy, webhookPolicy } from "./notifications/notifications
 import { organizationSitePolicy } from "./organizations/sites.policy.js";
 import { overlapPolicy } from "./overlap/overlap.policy.js";
 import { partnerPolicy } from "./partners/partners.policy.js";
+import { questionnaireTemplatePolicy } from "./questionnaires/questionnaires.policy.js";
 import {
   controlPolicy,
   riskCategoryPolicy,
@@ -41,6 +42,7 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   measurement: measurementPolicy,
   notification: notificationPolicy,
   webhook: webhookPolicy,
+  questionnaireTemplate: questionnaireTemplatePolicy,
 };
 
 /** The actor's abilities on every resource. */

@@ -5,6 +5,7 @@ export * from "../../modules/kpis/kpis.tables.js";
 export * from "../../modules/notifications/notifications.tables.js";
 export * from "../../modules/organizations/organizations.tables.js";
 export * from "../../modules/partners/partners.tables.js";
+export * from "../../modules/questionnaires/questionnaires.tables.js";
 export * from "../../modules/risks/risks.tables.js";
 export * from "../../modules/users/users.tables.js";
 export * from "../audit/audit.tables.js";

@@ -14382,6 +14382,1189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/questionnaire-templates/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bundled templates an organization can copy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                key: "information_security" | "privacy_data_protection" | "business_continuity" | "financial_health" | "scalability_capacity" | "ip_protection" | "labour_regulatory" | "references_track_record";
+                                title: string;
+                                description: string | null;
+                                sections: number;
+                                questions: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's templates (active unless archived=true) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                    archived?: "true" | "false";
+                    sort?: "title" | "-title" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string | null;
+                                libraryKey: string | null;
+                                currentVersion: number;
+                                sections: number;
+                                questions: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Copy a bundled template (libraryKey) or create one from content */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        libraryKey?: "information_security" | "privacy_data_protection" | "business_continuity" | "financial_health" | "scalability_capacity" | "ip_protection" | "labour_regulatory" | "references_track_record";
+                        content?: {
+                            title: string;
+                            description?: string;
+                            sections: {
+                                key: string;
+                                title: string;
+                                description?: string;
+                                /** @default 1 */
+                                weight?: number;
+                                questions: {
+                                    key: string;
+                                    text: string;
+                                    help?: string;
+                                    /** @enum {string} */
+                                    type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                    options?: {
+                                        value: string;
+                                        label: string;
+                                        score: number;
+                                    }[];
+                                    yesScore?: number;
+                                    /** @default 1 */
+                                    weight?: number;
+                                    /** @default false */
+                                    required?: boolean;
+                                    /** @default false */
+                                    evidenceRequired?: boolean;
+                                    showIf?: {
+                                        question: string;
+                                        equals: boolean | string;
+                                    } | {
+                                        question: string;
+                                        includes: string;
+                                    };
+                                    /** @enum {string} */
+                                    riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            libraryKey: string | null;
+                            currentVersion: number;
+                            sections: number;
+                            questions: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            versions: {
+                                version: number;
+                                createdAt: string;
+                                inUse: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            libraryKey: string | null;
+                            currentVersion: number;
+                            sections: number;
+                            questions: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            versions: {
+                                version: number;
+                                createdAt: string;
+                                inUse: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a template; content of a version in use becomes a new version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        content?: {
+                            title: string;
+                            description?: string;
+                            sections: {
+                                key: string;
+                                title: string;
+                                description?: string;
+                                /** @default 1 */
+                                weight?: number;
+                                questions: {
+                                    key: string;
+                                    text: string;
+                                    help?: string;
+                                    /** @enum {string} */
+                                    type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                    options?: {
+                                        value: string;
+                                        label: string;
+                                        score: number;
+                                    }[];
+                                    yesScore?: number;
+                                    /** @default 1 */
+                                    weight?: number;
+                                    /** @default false */
+                                    required?: boolean;
+                                    /** @default false */
+                                    evidenceRequired?: boolean;
+                                    showIf?: {
+                                        question: string;
+                                        equals: boolean | string;
+                                    } | {
+                                        question: string;
+                                        includes: string;
+                                    };
+                                    /** @enum {string} */
+                                    riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                }[];
+                            }[];
+                        };
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string | null;
+                            libraryKey: string | null;
+                            currentVersion: number;
+                            sections: number;
+                            questions: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            versions: {
+                                version: number;
+                                createdAt: string;
+                                inUse: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version's content (assessments keep the version they started from) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            createdAt: string;
+                            inUse: boolean;
+                            /** Format: uuid */
+                            templateId: string;
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaire-templates/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire template's history from the audit trail (and that of what belongs to it) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "user" | "token" | "system";
+                                    id: string | null;
+                                    name: string | null;
+                                };
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                relatedIds: string[];
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                                ip: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/obligations": {
         parameters: {
             query?: never;

@@ -36,6 +36,7 @@ export interface Abilities {
   measurement: "read" | "write";
   notification: "read";
   webhook: "read" | "manage";
+  questionnaireTemplate: "read" | "write";
 }
 
 /**
