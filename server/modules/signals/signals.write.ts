@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { copyField, copyJsonField, copyStatement } from "../../platform/audit/audit.batch.js";
 import type { AuditEntry } from "../../platform/audit/audit.service.js";
 import type { Tx } from "../../platform/db/index.js";
 import type { ReconcilePlan, RuleProposal, StoredSignal } from "./signals.reconcile.js";
@@ -91,19 +92,60 @@ export function auditOf(plan: PlannedChanges): { entries: AuditEntry[]; partnerI
 }
 
 /**
- * Writes a plan set-based: raised signals inserted, changed ones rewritten (reopened ones back to
- * open with their decision cleared), vanished open ones resolved. Unchanged signals are not
- * written at all.
+ * Statements sent on the transaction's connection without waiting for each, so the database
+ * writes one batch while Node evaluates the next rule or hashes the next audit events. Each
+ * statement starts when the previous one is done (our own chain: node-postgres' internal queue
+ * for concurrent `query` calls is deprecated). After a failure the rest is skipped, as the
+ * transaction is aborted; `drain` rethrows that first failure.
  */
-export async function writePlan(tx: Tx, orgId: string, plan: PlannedChanges): Promise<void> {
-  for (const batch of chunks(plan.raised)) {
-    const json = JSON.stringify(batch.map(({ id, p }) => ({ ...row(p), id })));
-    await tx.execute(sql`
-      INSERT INTO risk_signals (id, org_id, rule, subject_key, partner_id, service_id, category_key, title,
-                                likelihood, impact, explanation, facts, facts_hash, status)
-      SELECT x.id, ${orgId}, x."rule", x."subjectKey", x."partnerId", x."serviceId", x."categoryKey", x."title",
-             x."likelihood", x."impact", x."explanation", x."facts", x."factsHash", 'open'
-        FROM json_to_recordset(${json}::json) AS x("id" uuid, ${RECORD})`);
+export function statementQueue() {
+  let failure: { error: unknown } | null = null;
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    /** Queues `statements`, each run after the previous one, in order. */
+    send(statements: (() => PromiseLike<unknown>)[]) {
+      for (const run of statements)
+        tail = tail
+          .then(() => (failure ? undefined : run()))
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              failure ??= { error };
+            },
+          );
+    },
+    /** Waits for everything queued, and throws the first failure. */
+    async drain() {
+      await tail;
+      if (failure) throw failure.error;
+    },
+  };
+}
+
+/**
+ * The statements writing a plan set-based (each runs when called): raised signals
+ * inserted, changed ones rewritten (reopened ones back to open with their decision cleared),
+ * vanished open ones resolved. Unchanged signals are not written at all.
+ */
+export function planWrites(tx: Tx, orgId: string, plan: PlannedChanges): (() => PromiseLike<unknown>)[] {
+  const out: (() => PromiseLike<unknown>)[] = [];
+  // Raised signals by COPY: about a fifth cheaper for the database than a JSON parameter.
+  if (plan.raised.length) {
+    const f = copyField;
+    const lines = plan.raised.map(
+      ({ id, p }) =>
+        `${id}\t${orgId}\t${f(p.rule)}\t${f(p.subjectKey)}\t${f(p.partnerId)}\t${f(p.serviceId)}\t` +
+        `${f(p.categoryKey)}\t${f(p.title)}\t${p.likelihood}\t${p.impact}\t${f(p.explanation)}\t` +
+        `${copyJsonField(p.facts)}\t${f(p.factsHash)}\topen\n`,
+    );
+    out.push(
+      copyStatement(
+        tx,
+        `risk_signals (id, org_id, rule, subject_key, partner_id, service_id, category_key, title,
+          likelihood, impact, explanation, facts, facts_hash, status)`,
+        lines,
+      ),
+    );
   }
   const rewrites = [
     ...plan.update.map((u) => ({ ...u, reopen: false })),
@@ -113,7 +155,8 @@ export async function writePlan(tx: Tx, orgId: string, plan: PlannedChanges): Pr
     const json = JSON.stringify(
       batch.map((u) => ({ ...row(u.proposal), id: u.stored.id, reopen: u.reopen })),
     );
-    await tx.execute(sql`
+    out.push(() =>
+      tx.execute(sql`
       UPDATE risk_signals s SET
         partner_id = x."partnerId", service_id = x."serviceId", category_key = x."categoryKey",
         title = x."title", likelihood = x."likelihood", impact = x."impact",
@@ -125,10 +168,14 @@ export async function writePlan(tx: Tx, orgId: string, plan: PlannedChanges): Pr
         decided_at = CASE WHEN x.reopen THEN NULL ELSE s.decided_at END,
         dismiss_reason = CASE WHEN x.reopen THEN NULL ELSE s.dismiss_reason END
         FROM json_to_recordset(${json}::json) AS x("id" uuid, "reopen" boolean, ${RECORD})
-       WHERE s.id = x.id AND s.org_id = ${orgId}`);
+       WHERE s.id = x.id AND s.org_id = ${orgId}`),
+    );
   }
   if (plan.resolve.length)
-    await tx.execute(sql`
+    out.push(() =>
+      tx.execute(sql`
       UPDATE risk_signals SET status = 'resolved', resolved_at = now(), evaluated_at = now()
-       WHERE org_id = ${orgId} AND id = ANY(${`{${plan.resolve.map((s) => s.id).join(",")}}`}::uuid[])`);
+       WHERE org_id = ${orgId} AND id = ANY(${`{${plan.resolve.map((s) => s.id).join(",")}}`}::uuid[])`),
+    );
+  return out;
 }
