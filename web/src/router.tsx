@@ -178,6 +178,18 @@ export const kpiRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/kpis/KpiPage"), "KpiPage"),
 });
 
+const questionnairesRoute = page(
+  "/questionnaires",
+  () => import("./routes/questionnaires/QuestionnairesPage"),
+  "QuestionnairesPage",
+);
+
+export const questionnaireRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/questionnaires/$templateId",
+  component: lazyRouteComponent(() => import("./routes/questionnaires/TemplatePage"), "TemplatePage"),
+});
+
 export const signalsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/signals",
@@ -258,6 +270,8 @@ const routeTree = rootRoute.addChildren([
     kpisRoute,
     kpiUploadRoute,
     kpiRoute,
+    questionnairesRoute,
+    questionnaireRoute,
     signalsRoute,
     riskSettingsRoute,
     ourSitesRoute,
