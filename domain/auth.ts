@@ -81,12 +81,18 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const CreateUser = z.object({
-  name: PersonName,
-  email: Email,
-  role: StaffRole,
-  password: Password,
-});
+/**
+ * `POST /api/v1/users`: a staff user, or a partner (portal) user scoped to `partnerId`. Creating a
+ * partner user directly (with a password) is for installations without a mail server; otherwise
+ * invite them (`POST /api/v1/invitations`).
+ */
+export const CreateUser = z.discriminatedUnion("role", [
+  z.object({ name: PersonName, email: Email, role: StaffRole, password: Password }).strict(),
+  z
+    .object({ name: PersonName, email: Email, role: z.literal("partner"), partnerId: Id, password: Password })
+    .strict(),
+]);
+export type CreateUser = z.infer<typeof CreateUser>;
 export const UpdateUser = z
   .object({ name: PersonName, role: StaffRole, active: z.boolean() })
   .partial()

@@ -43,3 +43,68 @@ export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
   exiting: "Exiting",
   exited: "Exited",
 };
+
+// ── Lifecycle view and gate (issue 6) ────────────────────────────────────────
+
+/** A reason a move is not possible yet, with a stable code. */
+export const LifecycleBlocker = z.object({ code: z.string(), message: z.string() });
+export type LifecycleBlocker = z.infer<typeof LifecycleBlocker>;
+
+/** One step of the lifecycle on the partner page. */
+export const LifecycleStep = z.object({
+  status: PartnerStatus,
+  label: z.string(),
+  state: z.enum(["done", "current", "upcoming", "skipped"]),
+  /** What entering this step still needs (empty when nothing, or when done). */
+  needs: z.array(z.string()),
+});
+
+/** A recorded, justified exception to the due-diligence gate. */
+export const LifecycleException = z.object({
+  id: z.uuid(),
+  toStatus: PartnerStatus,
+  justification: z.string(),
+  createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+
+/** `GET /api/v1/partners/:id/lifecycle`. */
+export const PartnerLifecycle = z.object({
+  status: PartnerStatus,
+  steps: z.array(LifecycleStep),
+  /** Every move allowed from here by the transition table, and what blocks it (empty = allowed). */
+  next: z.array(z.object({ status: PartnerStatus, label: z.string(), blockers: z.array(LifecycleBlocker) })),
+  /** The latest completed due-diligence assessment, if any. */
+  dueDiligence: z
+    .object({ assessmentId: z.uuid(), conclusion: z.string(), completedAt: z.string() })
+    .nullable(),
+  exceptions: z.array(LifecycleException),
+});
+export type PartnerLifecycle = z.infer<typeof PartnerLifecycle>;
+
+/** `POST /api/v1/partners/:id/lifecycle/exceptions` (admins and risk managers). */
+export const CreateLifecycleException = z
+  .object({
+    toStatus: z.literal("contracting"),
+    justification: z.string().trim().min(20, "Say why in at least 20 characters").max(4000),
+  })
+  .strict();
+
+/**
+ * Pure gate: what blocks moving to `to`, given whether a passing due-diligence assessment exists
+ * (completed with `pass` or `pass_with_conditions`) and whether an exception is recorded.
+ */
+export function lifecycleBlockers(
+  to: PartnerStatus,
+  facts: { passedDueDiligence: boolean; failedDueDiligence: boolean; exception: boolean },
+): LifecycleBlocker[] {
+  if (to !== "contracting" || facts.passedDueDiligence || facts.exception) return [];
+  return [
+    {
+      code: "due_diligence_required",
+      message: facts.failedDueDiligence
+        ? "The last due-diligence assessment failed: complete a new one, or record a justified exception"
+        : "Complete a due-diligence assessment, or record a justified exception",
+    },
+  ];
+}

@@ -16,6 +16,12 @@ export const NOTIFICATION_TYPES = [
   "risk_review_due",
   "kpi_breach",
   "kpi_anomaly",
+  "assessment_sent",
+  "assessment_due",
+  "assessment_overdue",
+  "assessment_submitted",
+  "assessment_clarification",
+  "assessment_drafted",
 ] as const;
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;
@@ -41,11 +47,36 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     label: "KPI anomalies",
     description: "Statistical process control sees a KPI drifting before a threshold is crossed",
   },
+  assessment_sent: {
+    label: "Questionnaires to answer",
+    description: "A questionnaire is sent to your company (partner users)",
+  },
+  assessment_due: {
+    label: "Questionnaires due",
+    description: "7, 3 and 1 days before a questionnaire's due date while it is unanswered",
+  },
+  assessment_overdue: {
+    label: "Questionnaires overdue",
+    description: "When a questionnaire passes its due date without being submitted",
+  },
+  assessment_submitted: {
+    label: "Questionnaires submitted",
+    description: "A partner submits a questionnaire for review",
+  },
+  assessment_clarification: {
+    label: "Clarifications requested",
+    description: "A reviewer asks your company to clarify answers (partner users)",
+  },
+  assessment_drafted: {
+    label: "Reassessments drafted",
+    description: "The scheduler drafts a partner's next assessment by its tier's cadence",
+  },
 };
 
 /** Where an event points to in the product. */
-export const SUBJECT_TYPES = ["contract", "obligation", "risk", "kpi"] as const;
+export const SUBJECT_TYPES = ["contract", "obligation", "risk", "kpi", "assessment"] as const;
 export const SubjectType = z.enum(SUBJECT_TYPES);
+export type SubjectType = z.infer<typeof SubjectType>;
 
 /** One in-app notification of the signed-in user. */
 export const Notification = z.object({

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { MAX_EVIDENCE_BYTES } from "../domain/portal.js";
 import { apiTokenRoutes } from "./modules/api-tokens/api-tokens.routes.js";
+import { assessmentRoutes } from "./modules/assessments/assessments.routes.js";
+import { assessmentXlsxRoutes } from "./modules/assessments/assessments-xlsx.routes.js";
+import { assessmentSettingsRoutes } from "./modules/assessments/settings.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { concentrationRoutes } from "./modules/concentration/concentration.routes.js";
@@ -18,13 +23,16 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { webhookRoutes } from "./modules/notifications/webhooks.routes.js";
 import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
 import { overlapRoutes } from "./modules/overlap/overlap.routes.js";
+import { lifecycleRoutes } from "./modules/partners/lifecycle.routes.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
+import { portalRoutes } from "./modules/portal/portal.routes.js";
 import { questionnaireTemplateRoutes } from "./modules/questionnaires/questionnaires.routes.js";
 import { riskConfigRoutes } from "./modules/risks/risk-config.routes.js";
 import { riskTreatmentRoutes } from "./modules/risks/risk-treatment.routes.js";
 import { riskRoutes } from "./modules/risks/risks.routes.js";
 import { signalRoutes } from "./modules/signals/signals.routes.js";
 import { systemRoutes } from "./modules/system/system.routes.js";
+import { invitationRoutes } from "./modules/users/invitations.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
 import { actorPlugin } from "./platform/auth/actor.plugin.js";
 import type { AppContext } from "./platform/context.js";
@@ -75,6 +83,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installErrorHandler(app);
 
   await app.register(fastifyCookie);
+  // Evidence uploads (multipart/form-data). Routes read the stream with `req.file()`; nothing is
+  // buffered here, and one file per request up to the evidence limit.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fileSize: MAX_EVIDENCE_BYTES } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -114,6 +125,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(signalRoutes(ctx));
   await app.register(contractRoutes(ctx));
   await app.register(questionnaireTemplateRoutes(ctx));
+  await app.register(assessmentRoutes(ctx));
+  await app.register(assessmentXlsxRoutes(ctx));
+  await app.register(assessmentSettingsRoutes(ctx));
+  await app.register(portalRoutes(ctx));
+  await app.register(invitationRoutes(ctx));
+  await app.register(lifecycleRoutes(ctx));
   await app.register(obligationRoutes(ctx));
   await app.register(kpiRoutes(ctx));
   await app.register(measurementRoutes(ctx));

@@ -1,5 +1,6 @@
 import { type Actor, abilities, type Rule } from "../platform/access.js";
 import { apiTokenPolicy } from "./api-tokens/api-tokens.policy.js";
+import { assessmentPolicy, invitationPolicy, portalPolicy } from "./assessments/assessments.policy.js";
 import { auditPolicy } from "./audit/audit.policy.js";
 import { concentrationPolicy } from "./concentration/concentration.policy.js";
 import { contractPolicy, obligationPolicy } from "./contracts/contracts.policy.js";
@@ -43,6 +44,9 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   notification: notificationPolicy,
   webhook: webhookPolicy,
   questionnaireTemplate: questionnaireTemplatePolicy,
+  assessment: assessmentPolicy,
+  portal: portalPolicy,
+  invitation: invitationPolicy,
 };
 
 /** The actor's abilities on every resource. */

@@ -12,6 +12,7 @@ import { isApiError } from "./api/client";
 import { queryClient } from "./api/queryClient";
 import { meQuery, setupQuery } from "./api/session";
 import { FullPageError, FullPageLoader } from "./components/FullPage";
+import { parseAssessmentsSearch } from "./routes/assessments/search";
 import { parseAuditSearch } from "./routes/audit/search";
 import { parseConcentrationSearch } from "./routes/concentration/search";
 import { parseContractsSearch } from "./routes/contracts/search";
@@ -64,14 +65,51 @@ const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const setup = await context.queryClient.ensureQueryData(setupQuery);
     if (setup.needsSetup) throw redirect({ to: "/setup" });
-    try {
-      return { me: await context.queryClient.ensureQueryData(meQuery) };
-    } catch (error) {
-      if (isApiError(error, 401)) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
-      throw error;
-    }
+    const me = await signedIn(context.queryClient, location.href);
+    // Partner users have the portal, not the internal app.
+    if (me.user.role === "partner") throw redirect({ to: "/portal" });
+    return { me };
   },
   component: AppLayout,
+});
+
+/** The signed-in user, or a redirect to sign-in that comes back to `href`. */
+async function signedIn(client: QueryClient, href: string) {
+  try {
+    return await client.ensureQueryData(meQuery);
+  } catch (error) {
+    if (isApiError(error, 401)) throw redirect({ to: "/sign-in", search: { redirect: href } });
+    throw error;
+  }
+}
+
+/** The partner portal: its own simplified layout, for partner users only. */
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portal",
+  beforeLoad: async ({ context, location }) => {
+    const me = await signedIn(context.queryClient, location.href);
+    if (me.user.role !== "partner") throw redirect({ to: "/" });
+    return { me };
+  },
+  component: lazyRouteComponent(() => import("./routes/portal/PortalLayout"), "PortalLayout"),
+});
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./routes/portal/PortalHomePage"), "PortalHomePage"),
+});
+export const portalAssessmentRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/assessments/$assessmentId",
+  component: lazyRouteComponent(() => import("./routes/portal/PortalAssessmentPage"), "PortalAssessmentPage"),
+});
+
+/** Public: accept a partner-user invitation (set a password). */
+export const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invitations/$token",
+  component: lazyRouteComponent(() => import("./routes/auth/AcceptInvitationPage"), "AcceptInvitationPage"),
 });
 
 type Loader = () => Promise<Record<string, unknown>>;
@@ -121,6 +159,7 @@ const partnerTabs = [
   tab("/risk", () => import("./routes/partners/detail/RiskTab"), "RiskTab"),
   tab("/contracts", () => import("./routes/partners/detail/ContractsTab"), "ContractsTab"),
   tab("/scorecard", () => import("./routes/partners/detail/ScorecardTab"), "ScorecardTab"),
+  tab("/assessments", () => import("./routes/partners/detail/AssessmentsTab"), "AssessmentsTab"),
   tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
 ];
 
@@ -190,6 +229,18 @@ export const questionnaireRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/questionnaires/TemplatePage"), "TemplatePage"),
 });
 
+export const assessmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/assessments",
+  validateSearch: parseAssessmentsSearch,
+  component: lazyRouteComponent(() => import("./routes/assessments/AssessmentsPage"), "AssessmentsPage"),
+});
+export const assessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/assessments/$assessmentId",
+  component: lazyRouteComponent(() => import("./routes/assessments/AssessmentPage"), "AssessmentPage"),
+});
+
 export const signalsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/signals",
@@ -255,6 +306,8 @@ const webhooksRoute = page("/admin/webhooks", () => import("./routes/webhooks/We
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
+  acceptInvitationRoute,
+  portalRoute.addChildren([portalHomeRoute, portalAssessmentRoute]),
   appRoute.addChildren([
     dashboardRoute,
     partnersRoute,
@@ -272,6 +325,8 @@ const routeTree = rootRoute.addChildren([
     kpiRoute,
     questionnairesRoute,
     questionnaireRoute,
+    assessmentsRoute,
+    assessmentRoute,
     signalsRoute,
     riskSettingsRoute,
     ourSitesRoute,

@@ -1,5 +1,9 @@
 import { and, arrayOverlaps, eq, inArray, ne, or } from "drizzle-orm";
-import { DEFAULT_PREFERENCE, type NotificationType } from "../../../domain/notifications.js";
+import {
+  DEFAULT_PREFERENCE,
+  type NotificationType,
+  type SubjectType,
+} from "../../../domain/notifications.js";
 import type { StaffRole } from "../../../domain/roles.js";
 import { chainAuditEvents, insertAuditEvents } from "../../platform/audit/audit.batch.js";
 import { type AuditActor, type AuditEntry, lockChainHead } from "../../platform/audit/audit.service.js";
@@ -22,7 +26,7 @@ export interface EventToPublish {
   body: string;
   /** A path in the web app, e.g. `/contracts/<id>`. */
   link: string | null;
-  subject: { type: "contract" | "obligation" | "risk" | "kpi"; id: string } | null;
+  subject: { type: SubjectType; id: string } | null;
   data?: Record<string, unknown>;
   /** User ids of the organization to tell; inactive users and partner users are skipped. */
   recipients: readonly string[];

@@ -8,4 +8,6 @@ export const partnerPolicy = {
   delete: anyOf("admin"),
   import: anyOf("admin", "vendor_manager"),
   export: STAFF_READ,
+  /** Recording a justified exception to the due-diligence gate is a risk decision. */
+  lifecycleException: anyOf("admin", "risk_manager"),
 };

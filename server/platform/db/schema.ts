@@ -1,4 +1,5 @@
 /** Every table, gathered for Drizzle and drizzle-kit. New modules add their tables here. */
+export * from "../../modules/assessments/assessments.tables.js";
 export * from "../../modules/contracts/contracts.tables.js";
 export * from "../../modules/countries/countries.tables.js";
 export * from "../../modules/kpis/kpis.tables.js";

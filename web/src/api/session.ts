@@ -19,7 +19,7 @@ export const meQuery = queryOptions({
 
 /** Resources the server reports abilities for, and their actions. */
 export interface Abilities {
-  partner: "read" | "create" | "update" | "delete" | "import" | "export";
+  partner: "read" | "create" | "update" | "delete" | "import" | "export" | "lifecycleException";
   user: "read" | "create" | "update";
   apiToken: "read" | "create" | "revoke" | "manageAll";
   audit: "read";
@@ -37,6 +37,9 @@ export interface Abilities {
   notification: "read";
   webhook: "read" | "manage";
   questionnaireTemplate: "read" | "write";
+  assessment: "read" | "write" | "review" | "conclude" | "settings";
+  portal: "use";
+  invitation: "read" | "create" | "revoke";
 }
 
 /**

@@ -1,0 +1,4 @@
+/** Placeholder: being built (issue 6). */
+export function AcceptInvitationPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built (issue 6). */
+export function PortalLayout() {
+  return null;
+}
