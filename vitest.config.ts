@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["domain/**/*.test.ts", "server/**/*.unit.test.ts"],
+          include: ["domain/**/*.test.ts", "server/**/*.unit.test.ts", "web/**/*.test.ts"],
           // Projects run one after another (unit, integration, e2e): on two cores, running them
           // side by side would only make each slower.
           sequence: { groupOrder: 0 },

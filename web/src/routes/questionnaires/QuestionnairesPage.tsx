@@ -1,6 +1,6 @@
 import { Button, Card, Group, Switch } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBooks, IconChecklist } from "@tabler/icons-react";
+import { IconBooks, IconChecklist, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { can } from "../../api/session";
@@ -10,6 +10,7 @@ import { PagedTable } from "../../components/PagedTable";
 import { PageHeader } from "../../components/PageHeader";
 import { Empty, ErrorState, Forbidden } from "../../components/States";
 import { LibraryModal } from "./LibraryModal";
+import { NewTemplateModal } from "./NewTemplateModal";
 import { templatePageQuery } from "./queries";
 import { TEMPLATE_COLUMNS, TemplatesTable, TemplatesTableHead } from "./TemplatesTable";
 
@@ -26,15 +27,21 @@ export function QuestionnairesPage() {
   const pages = useCursorPages(`${archived}:${pageSize}`);
   const list = useQuery({ ...templatePageQuery(archived, pageSize, pages.cursor), enabled: allowed });
   const [libraryOpened, library] = useDisclosure();
+  const [blankOpened, blank] = useDisclosure();
   if (!allowed) return <Forbidden />;
 
   const items = list.data?.items ?? [];
   const firstLoad = list.isPending;
   const isEmpty = !firstLoad && !list.isError && items.length === 0;
   const addButton = canWrite && (
-    <Button leftSection={<IconBooks size={16} />} onClick={library.open}>
-      Add from library
-    </Button>
+    <Group gap="xs">
+      <Button variant="default" leftSection={<IconPlus size={16} />} onClick={blank.open}>
+        New blank template
+      </Button>
+      <Button leftSection={<IconBooks size={16} />} onClick={library.open}>
+        Add from library
+      </Button>
+    </Group>
   );
 
   return (
@@ -90,6 +97,7 @@ export function QuestionnairesPage() {
         )}
       </Card>
       {canWrite && <LibraryModal opened={libraryOpened} onClose={library.close} />}
+      {canWrite && <NewTemplateModal opened={blankOpened} onClose={blank.close} />}
     </>
   );
 }

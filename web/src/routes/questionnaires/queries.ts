@@ -8,6 +8,8 @@ export const templateKeys = {
   page: (archived: boolean, limit: number, cursor: string | undefined) =>
     ["questionnaire-templates", "page", archived, limit, cursor] as const,
   detail: (id: string) => ["questionnaire-templates", "detail", id] as const,
+  version: (id: string, version: number) =>
+    ["questionnaire-templates", "detail", id, "version", version] as const,
 };
 
 const fetchLibrary = () => unwrap(api.GET("/api/v1/questionnaire-templates/library"));
@@ -50,9 +52,34 @@ export const addFromLibrary = (libraryKey: LibraryItem["key"]) =>
 export const setArchived = (id: string, archived: boolean) =>
   unwrap(api.PATCH("/api/v1/questionnaire-templates/{id}", { params: { path: { id } }, body: { archived } }));
 
+/**
+ * Saves edited content: the server replaces the current version while no assessment uses it,
+ * else stores it as the next version (the returned `currentVersion` tells which).
+ */
+export const saveContent = (id: string, content: TemplateContent) =>
+  unwrap(api.PATCH("/api/v1/questionnaire-templates/{id}", { params: { path: { id } }, body: { content } }));
+
+/** Creates a template of the organization's own from content (version 1). */
+export const createTemplate = (content: TemplateContent) =>
+  unwrap(api.POST("/api/v1/questionnaire-templates", { body: { content } }));
+
+const fetchVersion = (id: string, version: number) =>
+  unwrap(
+    api.GET("/api/v1/questionnaire-templates/{id}/versions/{version}", { params: { path: { id, version } } }),
+  );
+
+/** One stored version's content; versions never change once in use, so they are cached for long. */
+export const versionQuery = (id: string, version: number) =>
+  queryOptions({
+    queryKey: templateKeys.version(id, version),
+    queryFn: () => fetchVersion(id, version),
+    staleTime: 5 * 60_000,
+  });
+
 export type LibraryItem = Awaited<ReturnType<typeof fetchLibrary>>["items"][number];
 export type TemplateListItem = Awaited<ReturnType<typeof fetchPage>>["items"][number];
 export type Template = Awaited<ReturnType<typeof fetchTemplate>>;
 export type TemplateContent = Template["content"];
 export type TemplateSection = TemplateContent["sections"][number];
 export type TemplateQuestion = TemplateSection["questions"][number];
+export type TemplateVersionSummary = Template["versions"][number];
