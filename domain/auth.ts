@@ -75,6 +75,8 @@ export const User = z.object({
   email: z.string(),
   role: Role,
   partnerId: Id.nullable(),
+  /** The partner a portal user answers for (null for staff). */
+  partner: z.object({ id: Id, name: z.string() }).nullable(),
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),

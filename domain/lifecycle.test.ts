@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  CreateLifecycleException,
   canTransition,
+  LIFECYCLE_NEEDS,
+  lifecycleBlockers,
+  lifecycleSteps,
   PARTNER_STATUS_LABELS,
   PARTNER_STATUSES,
   PARTNER_TRANSITIONS,
@@ -125,5 +129,134 @@ describe("partner lifecycle", () => {
         expect(reachable(from).has(to)).toBe(true);
       }),
     );
+  });
+});
+
+const facts = fc.record({
+  passedDueDiligence: fc.boolean(),
+  failedDueDiligence: fc.boolean(),
+  exception: fc.boolean(),
+});
+
+describe("lifecycleBlockers (the due-diligence gate)", () => {
+  const none = { passedDueDiligence: false, failedDueDiligence: false, exception: false };
+
+  it("blocks contracting without a passed assessment or an exception, saying what to do", () => {
+    expect(lifecycleBlockers("contracting", none)).toEqual([
+      {
+        code: "due_diligence_required",
+        message: "Complete a due-diligence assessment, or record a justified exception",
+      },
+    ]);
+  });
+
+  it("names a failed last assessment in the message", () => {
+    const [b] = lifecycleBlockers("contracting", { ...none, failedDueDiligence: true });
+    expect(b.code).toBe("due_diligence_required");
+    expect(b.message).toMatch(/last due-diligence assessment failed/);
+  });
+
+  it("lets contracting through with a passed assessment or an exception", () => {
+    expect(lifecycleBlockers("contracting", { ...none, passedDueDiligence: true })).toEqual([]);
+    expect(lifecycleBlockers("contracting", { ...none, exception: true })).toEqual([]);
+    expect(lifecycleBlockers("contracting", { ...none, failedDueDiligence: true, exception: true })).toEqual(
+      [],
+    );
+  });
+
+  it("property: only contracting is ever gated, and exactly when neither pass nor exception", () => {
+    fc.assert(
+      fc.property(status, facts, (to, f) => {
+        const blocked = lifecycleBlockers(to, f).length > 0;
+        expect(blocked).toBe(to === "contracting" && !f.passedDueDiligence && !f.exception);
+      }),
+    );
+  });
+});
+
+describe("lifecycleSteps", () => {
+  const needs = {
+    contracting: [LIFECYCLE_NEEDS.dueDiligence],
+    onboarding: [LIFECYCLE_NEEDS.signedContract],
+    exiting: [LIFECYCLE_NEEDS.exitPlan],
+  };
+  const states = (s: PartnerStatus, exitedFrom: PartnerStatus | null = null) =>
+    lifecycleSteps(s, { needs, exitedFrom }).map((x) => x.state);
+
+  it("marks earlier steps done, the current one current and later ones upcoming, in order", () => {
+    expect(states("due_diligence")).toEqual([
+      "done",
+      "current",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
+    const steps = lifecycleSteps("identified", { needs });
+    expect(steps.map((x) => x.status)).toEqual([...PARTNER_STATUSES]);
+    expect(steps.map((x) => x.label)).toEqual(PARTNER_STATUSES.map((s) => PARTNER_STATUS_LABELS[s]));
+  });
+
+  it("shows needs on upcoming steps only", () => {
+    const steps = lifecycleSteps("contracting", { needs });
+    expect(steps.find((x) => x.status === "contracting")?.needs).toEqual([]);
+    expect(steps.find((x) => x.status === "onboarding")?.needs).toEqual([LIFECYCLE_NEEDS.signedContract]);
+    expect(steps.find((x) => x.status === "exiting")?.needs).toEqual([LIFECYCLE_NEEDS.exitPlan]);
+    expect(steps.find((x) => x.status === "active")?.needs).toEqual([]);
+  });
+
+  it("skips the steps a candidate dropped before a contract never reached", () => {
+    expect(states("exited", "identified")).toEqual([
+      "done",
+      "skipped",
+      "skipped",
+      "skipped",
+      "skipped",
+      "skipped",
+      "current",
+    ]);
+    expect(states("exited", "contracting")).toEqual([
+      "done",
+      "done",
+      "done",
+      "skipped",
+      "skipped",
+      "skipped",
+      "current",
+    ]);
+  });
+
+  it("shows every step done after a full exit, or when the route to exited is unknown", () => {
+    const all = ["done", "done", "done", "done", "done", "done", "current"];
+    expect(states("exited", "exiting")).toEqual(all);
+    expect(states("exited", null)).toEqual(all);
+  });
+
+  it("property: exactly one current step, at the partner's status; exitedFrom matters only when exited", () => {
+    fc.assert(
+      fc.property(status, fc.option(status), (s, from) => {
+        const steps = lifecycleSteps(s, { needs, exitedFrom: from });
+        expect(steps.filter((x) => x.state === "current").map((x) => x.status)).toEqual([s]);
+        if (s !== "exited") expect(steps).toEqual(lifecycleSteps(s, { needs }));
+        for (const x of steps) if (x.state !== "upcoming") expect(x.needs).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("CreateLifecycleException", () => {
+  it("needs contracting and a trimmed justification of at least 20 characters", () => {
+    const ok = CreateLifecycleException.parse({
+      toStatus: "contracting",
+      justification: `  ${"x".repeat(20)}  `,
+    });
+    expect(ok.justification).toBe("x".repeat(20));
+    expect(
+      CreateLifecycleException.safeParse({ toStatus: "contracting", justification: "too short" }).success,
+    ).toBe(false);
+    expect(
+      CreateLifecycleException.safeParse({ toStatus: "onboarding", justification: "x".repeat(30) }).success,
+    ).toBe(false);
   });
 });

@@ -108,3 +108,54 @@ export function lifecycleBlockers(
     },
   ];
 }
+
+export type LifecycleException = z.infer<typeof LifecycleException>;
+export type CreateLifecycleException = z.infer<typeof CreateLifecycleException>;
+export type LifecycleStep = z.infer<typeof LifecycleStep>;
+
+/**
+ * What entering a step needs, in words. Only the due-diligence need of `contracting` is enforced
+ * (by `lifecycleBlockers`); the others are informational: the lifecycle shows them so a team can see
+ * what is missing, but real relationships do not always follow the book and we do not block them.
+ */
+export const LIFECYCLE_NEEDS = {
+  dueDiligence:
+    "A completed due-diligence assessment (pass or pass with conditions) or a justified exception",
+  signedContract: "A signed contract (a contract with status Active)",
+  exitPlan: "An exit plan recorded on one of its contracts",
+} as const;
+
+/** Facts about a partner from which the lifecycle steps are drawn (all computed by the server). */
+export interface LifecycleFacts {
+  /** What entering each step still needs (see `LIFECYCLE_NEEDS`); missing = nothing. */
+  needs: Partial<Record<PartnerStatus, string[]>>;
+  /** For an exited partner: the status it left from, when the audit trail records it. */
+  exitedFrom?: PartnerStatus | null;
+}
+
+/**
+ * The steps of the lifecycle as the partner page shows them: those before the current status are
+ * done, the current one is current, the rest upcoming with what entering them needs. A partner that
+ * was dropped before a contract existed (identified, due diligence or contracting → exited) never
+ * went through onboarding, active and exiting: those are `skipped` rather than done. When the route
+ * to `exited` is unknown (e.g. a partner imported as exited) every earlier step counts as done, as it
+ * does for a partner imported at any other later status.
+ */
+export function lifecycleSteps(status: PartnerStatus, facts: LifecycleFacts): LifecycleStep[] {
+  const at = PARTNER_STATUSES.indexOf(status);
+  const from = facts.exitedFrom ? PARTNER_STATUSES.indexOf(facts.exitedFrom) : -1;
+  const dropped =
+    status === "exited" && from >= 0 && from < PARTNER_STATUSES.indexOf("onboarding") ? from : null;
+  return PARTNER_STATUSES.map((s, i) => {
+    let state: LifecycleStep["state"];
+    if (i === at) state = "current";
+    else if (dropped !== null) state = i <= dropped ? "done" : "skipped";
+    else state = i < at ? "done" : "upcoming";
+    return {
+      status: s,
+      label: PARTNER_STATUS_LABELS[s],
+      state,
+      needs: state === "upcoming" ? [...(facts.needs[s] ?? [])] : [],
+    };
+  });
+}

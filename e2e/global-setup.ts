@@ -2,6 +2,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startSmtpSink } from "../server/modules/notifications/notifications.testkit.js";
 import {
   createScratchDatabase,
   ensureWebBuild,
@@ -21,6 +22,8 @@ declare module "vitest" {
      * the server's data directory (the CLI reuses its running embedded cluster) or its database URL.
      */
     serverEnv: { OUTSIGHT_DATA_DIR: string; DATABASE_URL?: string };
+    /** Where the local SMTP server the app sends mail to writes each message (`<n>.eml`). */
+    mailDir: string;
   }
 }
 
@@ -63,13 +66,30 @@ export default async function setup(project: TestProject) {
   const dataDir = await makeDataDir("outsight-e2e-");
   const logFile = path.join(ARTIFACTS, "server.log");
   await fsp.writeFile(logFile, "");
-  const server = startServer({ port: await freePort(), dataDir, databaseUrl: scratch?.url, logFile });
+  // A real local SMTP server: the app mails invitations and notifications to it, and the tests
+  // read what arrived from its directory.
+  const mailDir = path.join(ARTIFACTS, "mail");
+  await fsp.mkdir(mailDir, { recursive: true });
+  const smtp = await startSmtpSink({ dir: mailDir });
+  const port = await freePort();
+  const server = startServer({
+    port,
+    dataDir,
+    databaseUrl: scratch?.url,
+    logFile,
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Outsight <outsight@example.test>",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
+  });
   /** Stops the server; the embedded cluster removes its postmaster.pid only on a clean shutdown. */
   const finish = async (timeoutMs: number) => {
     const result = await server.stop(timeoutMs);
     const pgLeftRunning = !scratch && (await stopOrphanPostgres(dataDir));
     await scratch?.drop().catch(() => undefined);
     await fsp.rm(dataDir, { recursive: true, force: true });
+    await smtp.close();
     return { ...result, pgLeftRunning };
   };
   try {
@@ -82,6 +102,7 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide("baseUrl", server.url);
+  project.provide("mailDir", mailDir);
   project.provide("serverEnv", {
     OUTSIGHT_DATA_DIR: dataDir,
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),

@@ -13,6 +13,7 @@ import type { Actor } from "../platform/access.js";
 import { recordAudit, systemActor } from "../platform/audit/audit.service.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import type { Runtime } from "../platform/runtime.js";
+import { DEMO_PARTNER_USER, loadDemoAssessments } from "./demo-assessments.js";
 import { loadDemoContracts } from "./demo-contracts.js";
 import { DEMO_ORG, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_SUBCONTRACTORS, DEMO_USERS } from "./demo-data.js";
 import { loadDemoKpis } from "./demo-kpis.js";
@@ -28,6 +29,7 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   const [existing] = await db.select().from(users).where(eq(users.email, DEMO_USERS[0].email));
   if (existing) {
     console.log(`The demo organization already exists. Sign in as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}`);
+    console.log(`Partner portal: ${DEMO_PARTNER_USER.email} / ${DEMO_PASSWORD}`);
     return 0;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -95,13 +97,30 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
   const riskCount = await loadDemoRisks(runtime, actor, ids, riskManager.id);
   const contractCount = await loadDemoContracts(runtime, actor, ids);
   const kpiCount = await loadDemoKpis(runtime, actor);
+  const asStaff = (u: typeof riskManager): Actor => ({
+    ...actor,
+    userId: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role as Actor["role"],
+  });
+  const assessmentCount = await loadDemoAssessments(
+    runtime,
+    actor,
+    ids,
+    { riskManager: asStaff(riskManager), vendorManager: asStaff(vendorManager) },
+    DEMO_PASSWORD,
+  );
   // Today's reminders (notice deadline, overdue obligations, reviews due), so the bell has news.
   await db.transaction((tx) => remindOrganization(tx, actor.orgId, todayUtc()));
   console.log(
-    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts, ${kpiCount} KPIs and ${DEMO_USERS.length} users.`,
+    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts, ${kpiCount} KPIs, ${assessmentCount} assessments and ${DEMO_USERS.length + 1} users.`,
   );
   console.log(
     `Sign in as ${DEMO_USERS[0].email} (or risk@, vendor@, compliance@, auditor@, viewer@outsight.example) with password ${DEMO_PASSWORD}`,
+  );
+  console.log(
+    `Partner portal: sign in as ${DEMO_PARTNER_USER.email} (${DEMO_PARTNER_USER.partner}) with password ${DEMO_PASSWORD}`,
   );
   return 0;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { todayUtc } from "../../domain/time.js";
 import { defineJob, type JobDefinition } from "../platform/jobs/jobs.js";
+import { runReassessments } from "./assessments/scheduler.js";
 import { NOTIFICATION_JOBS } from "./notifications/notifications.jobs.js";
 import { REMINDER_JOBS } from "./reminders/reminders.jobs.js";
 import { reopenExpiredAcceptances } from "./risks/risk-acceptance.js";
@@ -38,10 +40,25 @@ const acceptanceExpiry = defineJob({
   },
 });
 
+/**
+ * 05:30 UTC, before the 06:00 reminders: drafts the reassessments partners' tiers call for, so
+ * vendor managers find them (and the notification) when they start work.
+ */
+const reassessmentsDaily = defineJob({
+  name: "assessments-reassessment-daily",
+  description: "Draft the reassessments due by each partner tier's cadence",
+  payload: z.object({}),
+  cron: "30 5 * * *",
+  async handler(ctx) {
+    return { ...(await runReassessments(ctx.database.db, todayUtc())) };
+  },
+});
+
 /** Every background job of the product; the server's job runner registers these. */
 export const JOBS: readonly JobDefinition[] = [
   signalsNightly,
   acceptanceExpiry,
+  reassessmentsDaily,
   ...NOTIFICATION_JOBS,
   ...REMINDER_JOBS,
 ];

@@ -21,6 +21,22 @@ export type ErrorCode =
   | "too_many_requests"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "not_editable"
+  | "answers_incomplete"
+  | "file_too_large"
+  | "too_many_files"
+  | "file_type_refused"
+  | "import_rejected"
+  | "wrong_questionnaire"
+  | "due_diligence_required"
+  | "not_draft"
+  | "recipient_conflict"
+  | "not_flagged"
+  | "already_a_user"
+  | "email_taken"
+  | "already_invited"
+  | "invitation_not_found"
+  | "invitation_expired"
   | "internal_error";
 
 type FieldError = { path: string; message: string; row?: number };

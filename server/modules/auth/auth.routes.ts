@@ -15,7 +15,7 @@ const anyone: Rule = () => true;
 const signedInUser: Rule = (a) => a.kind === "user";
 
 /** Sets the HttpOnly session cookie; `Secure` follows COOKIE_SECURE (auto: when served over HTTPS). */
-function setSessionCookie(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string) {
+export function setSessionCookie(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string) {
   const secure =
     ctx.config.cookieSecure === "auto" ? req.protocol === "https" : ctx.config.cookieSecure === "true";
   reply.setCookie(SESSION_COOKIE, token, {

@@ -1,5 +1,7 @@
+import { writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { SMTPServer } from "smtp-server";
 
 /** Helpers shared by the notifications' integration tests (not loaded by the app). */
@@ -28,8 +30,11 @@ const unQuotedPrintable = (raw: string) =>
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_m, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
 
-/** Starts an SMTP sink on a free port (no TLS, no authentication, as a local relay). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * Starts an SMTP sink on a free port (no TLS, no authentication, as a local relay). With `dir`, each
+ * message is also written there as `<n>.eml` (the e2e tests read mail from another process).
+ */
+export async function startSmtpSink(opts: { dir?: string } = {}): Promise<SmtpSink> {
   const sink = { received: [] as ReceivedMail[], rejecting: false } as SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
@@ -45,11 +50,17 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        sink.received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           text: unQuotedPrintable(Buffer.concat(chunks).toString("utf8")),
-        });
+        };
+        sink.received.push(mail);
+        if (opts.dir)
+          writeFileSync(
+            path.join(opts.dir, `${sink.received.length}.eml`),
+            `To: ${mail.to.join(", ")}\n${mail.text}`,
+          );
         callback();
       });
     },

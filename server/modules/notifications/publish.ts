@@ -28,9 +28,17 @@ export interface EventToPublish {
   link: string | null;
   subject: { type: SubjectType; id: string } | null;
   data?: Record<string, unknown>;
-  /** User ids of the organization to tell; inactive users and partner users are skipped. */
+  /** User ids of the organization to tell; inactive users are skipped, partner users unless the type is for them. */
   recipients: readonly string[];
 }
+
+/** The only events partner-portal users may receive (issue 6): their assessments being sent, due, late or sent back. */
+const PARTNER_EVENT_TYPES: ReadonlySet<NotificationType> = new Set<NotificationType>([
+  "assessment_sent",
+  "assessment_due",
+  "assessment_overdue",
+  "assessment_clarification",
+]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,18 +104,12 @@ export async function publishEvents(
   const wanted = [...new Set(inserted.flatMap((e) => recipientsOf(e.key)))];
   const people = wanted.length
     ? await tx
-        .select({ id: users.id, email: users.email })
+        .select({ id: users.id, email: users.email, role: users.role })
         .from(users)
-        .where(
-          and(
-            eq(users.orgId, orgId),
-            inArray(users.id, wanted),
-            eq(users.active, true),
-            ne(users.role, "partner"),
-          ),
-        )
+        .where(and(eq(users.orgId, orgId), inArray(users.id, wanted), eq(users.active, true)))
     : [];
   const emailOf = new Map(people.map((p) => [p.id, p.email]));
+  const partnerUsers = new Set(people.filter((p) => p.role === "partner").map((p) => p.id));
   const types = [...new Set(inserted.map((e) => e.type))];
   const prefs = people.length
     ? await tx
@@ -131,7 +133,9 @@ export async function publishEvents(
   for (const e of inserted) {
     for (const userId of recipientsOf(e.key)) {
       const address = emailOf.get(userId);
-      if (address === undefined) continue; // inactive, partner, another org's or unknown
+      if (address === undefined) continue; // inactive, another org's or unknown
+      // Partner users only hear about their own assessments, never about internal events.
+      if (partnerUsers.has(userId) && !PARTNER_EVENT_TYPES.has(e.type as NotificationType)) continue;
       const pref = prefOf.get(`${userId}:${e.type}`) ?? DEFAULT_PREFERENCE;
       const emailStatus = pref.email && address ? "pending" : "none";
       if (!pref.inApp && emailStatus === "none") continue;

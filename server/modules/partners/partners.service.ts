@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import { users } from "../users/users.tables.js";
+import { assertLifecycleGate } from "./lifecycle.gate.js";
 import {
   auditSnapshot,
   partnerAggregates,
@@ -81,7 +82,12 @@ export function createPartnerService(ctx: AppContext) {
     return presentPartner(row);
   }
 
-  /** Inserts one partner and its audit event inside `tx` (used by create and CSV import). */
+  /**
+   * Inserts one partner and its audit event inside `tx` (used by create and CSV import). A partner
+   * created at a status past due diligence (contracting or later) is the import of a relationship
+   * that already exists, not a transition: the due-diligence gate applies to moves only, and the
+   * starting status is on record in the `partner.create` audit event.
+   */
   async function insert(tx: Tx, actor: Actor, input: CreatePartner): Promise<PartnerRow> {
     const [p] = await tx
       .insert(partners)
@@ -170,6 +176,8 @@ export function createPartnerService(ctx: AppContext) {
               `A partner cannot move from ${before.status} to ${patch.status}`,
             );
           }
+          if (patch.status)
+            await assertLifecycleGate(tx, actor.orgId, id, before.status as PartnerStatus, patch.status);
           const [after] = await tx
             .update(partners)
             .set({ ...patch, updatedAt: new Date() })

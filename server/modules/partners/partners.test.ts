@@ -12,6 +12,7 @@ import {
   type Session,
   useTestApp,
 } from "../../test/harness.js";
+import { recordException } from "./lifecycle.testkit.js";
 import {
   auditCount,
   auditEvents,
@@ -344,6 +345,8 @@ describe("reading, updating and deleting a partner", () => {
 describe("lifecycle transitions through PATCH status", () => {
   it("walks the whole lifecycle, each move answering 200 and recording partner.status_change", async () => {
     const p = await buildPartner(env, admin);
+    // Contracting needs passed due diligence or an exception (the gate has its own tests).
+    await recordException(env, admin, p.id);
     const path = [
       "due_diligence",
       "contracting",
@@ -377,6 +380,7 @@ describe("lifecycle transitions through PATCH status", () => {
 
   it("answers 200 exactly for the allowed moves and 409 invalid_transition for every other pair", async () => {
     const p = await buildPartner(env, admin);
+    await recordException(env, admin, p.id);
     for (const from of PARTNER_STATUSES) {
       for (const to of PARTNER_STATUSES) {
         await env.ctx.database.pool.query("UPDATE partners SET status = $1 WHERE id = $2", [from, p.id]);

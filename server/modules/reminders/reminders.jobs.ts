@@ -10,7 +10,7 @@ import { runReminders } from "./reminders.service.js";
  */
 const remindersDaily = defineJob({
   name: "reminders-daily",
-  description: "Remind of notice deadlines, contracts ending, obligations and reviews due",
+  description: "Remind of notice deadlines, contracts ending, obligations, reviews and assessments due",
   payload: z.object({}),
   cron: "0 6 * * *",
   async handler(ctx) {

@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { addDays } from "../../../domain/time.js";
 import { systemActor } from "../../platform/audit/audit.service.js";
 import type { Db, Tx } from "../../platform/db/index.js";
+import { assessmentReminders } from "../assessments/reminders.load.js";
 import { contractObligations, contracts } from "../contracts/contracts.tables.js";
 import { publishEvents, staffRecipients } from "../notifications/publish.js";
 import { partners } from "../partners/partners.tables.js";
@@ -137,6 +138,7 @@ export async function remindOrganization(tx: Tx, orgId: string, today: string) {
     ...obligationEvents(obligations, today, to),
     ...contractReviewEvents(contractReviews, today, to),
     ...riskReviewEvents(riskReviews, today, to),
+    ...(await assessmentReminders(tx, orgId, today)),
   ];
   const due: Record<string, number> = {};
   for (const e of events) due[e.type] = (due[e.type] ?? 0) + 1;
@@ -147,7 +149,7 @@ export async function remindOrganization(tx: Tx, orgId: string, today: string) {
 /**
  * The daily reminders for every organization, one transaction each: notice deadlines (30 days,
  * 7 days, on the day), contracts ending, obligations due and overdue, contract and risk reviews
- * due. Idempotent: every event is keyed by what it reminds of and its date.
+ * due, assessments due (7, 3, 1 days ahead) and overdue. Idempotent: every event is keyed by what it reminds of and its date.
  */
 export async function runReminders(db: Db, today: string): Promise<ReminderRun> {
   const run: ReminderRun = { organizations: 0, due: {}, published: 0 };

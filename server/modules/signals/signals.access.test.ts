@@ -9,6 +9,7 @@ import {
   type Session,
   useTestApp,
 } from "../../test/harness.js";
+import { recordException } from "../partners/lifecycle.testkit.js";
 import { auditCount } from "../partners/partners.testkit.js";
 
 const env = useTestApp();
@@ -25,6 +26,7 @@ describe("risk signals: access and validation", () => {
   const open = async () => {
     // A fresh open signal: a new active partner without a review date (rule no_review_date).
     const p = await buildPartner(env, admin, { country: "DE", status: "identified" });
+    await recordException(env, admin, p.id); // contracting needs due diligence or an exception
     for (const status of ["due_diligence", "contracting", "onboarding", "active"])
       await call(env, admin, { method: "PATCH", url: `/api/v1/partners/${p.id}`, payload: { status } });
     const res = await call(env, admin, {

@@ -50,7 +50,13 @@ export async function startJobRunner(
 ): Promise<JobRunner> {
   const log = opts.log ?? (() => undefined);
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, application_name: "outsight-jobs" });
-  boss.on("error", (e) => log("job runner error", e));
+  let stopping = false;
+  boss.on("error", (e) => {
+    // While stopping, pg-boss's last polls may meet the database shutting down too (57P01,
+    // "terminating connection due to administrator command"): expected, not worth a log line.
+    if (stopping && (e as { code?: string }).code === "57P01") return;
+    log("job runner error", e);
+  });
   const byName = new Map(jobs.map((j) => [j.name, j]));
   // Instances starting together would each create pg-boss's schema, queues (partition tables) and
   // schedules at once and can deadlock; one at a time under an advisory lock, creating only what
@@ -100,7 +106,12 @@ export async function startJobRunner(
       throw new Error(`Job ${name} did not finish within ${timeoutMs} ms`);
     },
     async stop() {
+      stopping = true;
+      // `stop` can resolve before pg-boss has closed its pool; wait for its `stopped` event too so
+      // the database is not shut down under its last connections.
+      const stopped = new Promise<void>((resolve) => boss.once("stopped", () => resolve()));
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 5_000))]);
     },
   };
 }

@@ -675,6 +675,11 @@ export interface paths {
                                 /** @enum {string} */
                                 role: "admin" | "risk_manager" | "vendor_manager" | "compliance_officer" | "auditor" | "viewer" | "partner";
                                 partnerId: string | null;
+                                partner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 active: boolean;
                                 lastLoginAt: string | null;
                                 createdAt: string;
@@ -767,6 +772,14 @@ export interface paths {
                         /** @enum {string} */
                         role: "admin" | "risk_manager" | "vendor_manager" | "compliance_officer" | "auditor" | "viewer";
                         password: string;
+                    } | {
+                        name: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "partner";
+                        /** Format: uuid */
+                        partnerId: string;
+                        password: string;
                     };
                 };
             };
@@ -785,6 +798,11 @@ export interface paths {
                             /** @enum {string} */
                             role: "admin" | "risk_manager" | "vendor_manager" | "compliance_officer" | "auditor" | "viewer" | "partner";
                             partnerId: string | null;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                             active: boolean;
                             lastLoginAt: string | null;
                             createdAt: string;
@@ -941,6 +959,11 @@ export interface paths {
                             /** @enum {string} */
                             role: "admin" | "risk_manager" | "vendor_manager" | "compliance_officer" | "auditor" | "viewer" | "partner";
                             partnerId: string | null;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                             active: boolean;
                             lastLoginAt: string | null;
                             createdAt: string;
@@ -1076,6 +1099,11 @@ export interface paths {
                             /** @enum {string} */
                             role: "admin" | "risk_manager" | "vendor_manager" | "compliance_officer" | "auditor" | "viewer" | "partner";
                             partnerId: string | null;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                             active: boolean;
                             lastLoginAt: string | null;
                             createdAt: string;
@@ -15565,6 +15593,6558 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessments with their progress, computed score and overdue flag */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                    partnerId?: string;
+                    templateId?: string;
+                    status?: string;
+                    purpose?: "due_diligence" | "reassessment";
+                    overdue?: "true" | "false";
+                    sort?: "dueDate" | "-dueDate" | "updatedAt" | "-updatedAt" | "partner" | "-partner";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                partner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                template: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    version: number;
+                                };
+                                /** @enum {string} */
+                                purpose: "due_diligence" | "reassessment";
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                                dueDate: string;
+                                overdue: boolean;
+                                progress: {
+                                    answered: number;
+                                    visible: number;
+                                };
+                                score: number | null;
+                                conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                                sentAt: string | null;
+                                submittedAt: string | null;
+                                completedAt: string | null;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft an assessment of a partner from a template's current version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        partnerId: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        /** Format: date */
+                        dueDate: string;
+                        recipientContactIds: string[];
+                        /**
+                         * @default due_diligence
+                         * @enum {string}
+                         */
+                        purpose?: "due_diligence" | "reassessment";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of assessments per status, and overdue ones (optionally of one partner) */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            overdue: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assessment with its questions, answers, review, evidence and computed score */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the due date while open; recipients and note only while a draft */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueDate?: string;
+                        recipientContactIds?: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment's history from the audit trail (and that of what belongs to it) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "user" | "token" | "system";
+                                    id: string | null;
+                                    name: string | null;
+                                };
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                relatedIds: string[];
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                                ip: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft: link or invite each recipient as a partner user and tell them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an open assessment, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/clarification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a submitted assessment back to the partner with what to clarify */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @default [] */
+                        questionKeys?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/answers/{questionKey}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accept or flag one answer, with a comment (null decision clears it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    questionKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: ("accepted" | "flagged") | null;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/answers/{questionKey}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a risk from a flagged answer (once: again returns the same risk) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    questionKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @default 3 */
+                        likelihood?: number;
+                        /** @default 3 */
+                        impact?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            riskId: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            riskId: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Conclude a submitted assessment (pass, pass with conditions, fail); stores the score */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        conclusion: "pass" | "pass_with_conditions" | "fail";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            purpose: "due_diligence" | "reassessment";
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            score: number | null;
+                            conclusion: ("pass" | "pass_with_conditions" | "fail") | null;
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            completedAt: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            note: string | null;
+                            recipients: {
+                                contactId: string | null;
+                                name: string;
+                                email: string;
+                                userId: string | null;
+                                invitedAt: string | null;
+                            }[];
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                points: number | null;
+                                visible: boolean;
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decision: ("accepted" | "flagged") | null;
+                                comment: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewedAt: string | null;
+                                riskId: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            computed: {
+                                score: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    weight: number;
+                                    score: number | null;
+                                    visible: number;
+                                    answered: number;
+                                    scored: number;
+                                    explanation: string;
+                                }[];
+                                explanation: string;
+                            };
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            } | null;
+                            conclusionNote: string | null;
+                            concludedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire as an XLSX workbook, prefilled with the current answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import answers from the exported workbook (all-or-nothing; `dryRun=true` only checks) */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            updated: number;
+                            unchanged: number;
+                            cleared: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire as an XLSX workbook, prefilled with the current answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import answers from the exported workbook (all-or-nothing; `dryRun=true` only checks) */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            updated: number;
+                            unchanged: number;
+                            cleared: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reassessment cadence by partner tier (the defaults until saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cadenceMonths: {
+                                1: number | null;
+                                2: number | null;
+                                3: number | null;
+                                4: number | null;
+                            };
+                            reassessmentTemplateId: string | null;
+                            leadDays: number;
+                            answerDays: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the reassessment cadence, template, lead and answer days */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cadenceMonths: {
+                            1: number | null;
+                            2: number | null;
+                            3: number | null;
+                            4: number | null;
+                        };
+                        reassessmentTemplateId: string | null;
+                        leadDays: number;
+                        answerDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cadenceMonths: {
+                                1: number | null;
+                                2: number | null;
+                                3: number | null;
+                                4: number | null;
+                            };
+                            reassessmentTemplateId: string | null;
+                            leadDays: number;
+                            answerDays: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the portal user answers for, with open and overdue counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: {
+                                name: string;
+                            };
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            open: number;
+                            overdue: number;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's assessments, newest due date first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                                dueDate: string;
+                                overdue: boolean;
+                                editable: boolean;
+                                progress: {
+                                    answered: number;
+                                    visible: number;
+                                };
+                                sentAt: string | null;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One assessment: questions, answers, progress by section and what is still missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            editable: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                updatedAt: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            sections: {
+                                key: string;
+                                title: string;
+                                answered: number;
+                                visible: number;
+                            }[];
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                            } | null;
+                            missing: {
+                                questionKey: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Autosave: set some answers (null clears one); unchanged values are not written */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: boolean | number | string | string[] | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            sections: {
+                                key: string;
+                                title: string;
+                                answered: number;
+                                visible: number;
+                            }[];
+                            missing: {
+                                questionKey: string;
+                                message: string;
+                            }[];
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the answers for review (every visible required question answered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "in_progress" | "submitted" | "under_review" | "clarification_requested" | "completed" | "cancelled";
+                            dueDate: string;
+                            overdue: boolean;
+                            editable: boolean;
+                            progress: {
+                                answered: number;
+                                visible: number;
+                            };
+                            sentAt: string | null;
+                            submittedAt: string | null;
+                            content: {
+                                title: string;
+                                description?: string;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                    description?: string;
+                                    /** @default 1 */
+                                    weight: number;
+                                    questions: {
+                                        key: string;
+                                        text: string;
+                                        help?: string;
+                                        /** @enum {string} */
+                                        type: "yes_no" | "single_choice" | "multi_choice" | "text" | "number" | "date" | "file";
+                                        options?: {
+                                            value: string;
+                                            label: string;
+                                            score: number;
+                                        }[];
+                                        yesScore?: number;
+                                        /** @default 1 */
+                                        weight: number;
+                                        /** @default false */
+                                        required: boolean;
+                                        /** @default false */
+                                        evidenceRequired: boolean;
+                                        showIf?: {
+                                            question: string;
+                                            equals: boolean | string;
+                                        } | {
+                                            question: string;
+                                            includes: string;
+                                        };
+                                        /** @enum {string} */
+                                        riskCategory: "loss_of_control" | "communication_barriers" | "cultural_differences" | "data_security" | "intellectual_property" | "quality" | "regulatory_compliance" | "political_economic_instability" | "misaligned_objectives" | "employee_morale" | "concentration" | "exit_lock_in";
+                                    }[];
+                                }[];
+                            };
+                            answers: {
+                                questionKey: string;
+                                value: boolean | number | string | string[] | null;
+                                updatedAt: string | null;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    questionKey: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            sections: {
+                                key: string;
+                                title: string;
+                                answered: number;
+                                visible: number;
+                            }[];
+                            clarification: {
+                                message: string;
+                                questionKeys: string[];
+                                requestedAt: string;
+                            } | null;
+                            missing: {
+                                questionKey: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one evidence file (multipart: the `questionKey` field, then the `file`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            questionKey: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/assessments/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an evidence file (while the assessment is editable) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations of partner users, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    partnerId?: string;
+                    status?: "pending" | "accepted" | "expired" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                name: string;
+                                partner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                contactId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "expired" | "revoked";
+                                /** @enum {string} */
+                                emailStatus: "sent" | "failed" | "not_configured";
+                                expiresAt: string;
+                                acceptedAt: string | null;
+                                userId: string | null;
+                                invitedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite a partner user (mails the link; the link is also answered once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        name: string;
+                        /** Format: uuid */
+                        partnerId: string;
+                        /** Format: uuid */
+                        contactId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            name: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            contactId: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            /** @enum {string} */
+                            emailStatus: "sent" | "failed" | "not_configured";
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            userId: string | null;
+                            invitedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            acceptUrl: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue and mail a new link (the old one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            name: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            contactId: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            /** @enum {string} */
+                            emailStatus: "sent" | "failed" | "not_configured";
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            userId: string | null;
+                            invitedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            acceptUrl: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link is for (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            name: string;
+                            organization: string;
+                            partner: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Accept an invitation: set a password, create the portal user and sign in (public) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "admin" | "risk_manager" | "vendor_manager" | "compliance_officer" | "auditor" | "viewer" | "partner";
+                                partnerId: string | null;
+                            };
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                            };
+                            /** @enum {string} */
+                            via: "session" | "token";
+                            abilities: {
+                                [key: string]: {
+                                    [key: string]: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's lifecycle: steps with what each still needs, allowed moves and their blockers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "identified" | "due_diligence" | "contracting" | "onboarding" | "active" | "exiting" | "exited";
+                            steps: {
+                                /** @enum {string} */
+                                status: "identified" | "due_diligence" | "contracting" | "onboarding" | "active" | "exiting" | "exited";
+                                label: string;
+                                /** @enum {string} */
+                                state: "done" | "current" | "upcoming" | "skipped";
+                                needs: string[];
+                            }[];
+                            next: {
+                                /** @enum {string} */
+                                status: "identified" | "due_diligence" | "contracting" | "onboarding" | "active" | "exiting" | "exited";
+                                label: string;
+                                blockers: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            dueDiligence: {
+                                /** Format: uuid */
+                                assessmentId: string;
+                                conclusion: string;
+                                completedAt: string;
+                            } | null;
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                toStatus: "identified" | "due_diligence" | "contracting" | "onboarding" | "active" | "exiting" | "exited";
+                                justification: string;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/lifecycle/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a justified exception to the due-diligence gate (admins and risk managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        toStatus: "contracting";
+                        justification: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            toStatus: "identified" | "due_diligence" | "contracting" | "onboarding" | "active" | "exiting" | "exited";
+                            justification: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/obligations": {
         parameters: {
             query?: never;
@@ -18566,7 +25146,7 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     unread?: "true" | "false";
-                    type?: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly";
+                    type?: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
                 };
                 header?: never;
                 path?: never;
@@ -18585,13 +25165,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
                                 title: string;
                                 body: string;
                                 link: string | null;
                                 subject: {
                                     /** @enum {string} */
-                                    type: "contract" | "obligation" | "risk" | "kpi";
+                                    type: "contract" | "obligation" | "risk" | "kpi" | "assessment";
                                     /** Format: uuid */
                                     id: string;
                                 } | null;
@@ -18918,7 +25498,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
                                 inApp: boolean;
                                 email: boolean;
                             }[];
@@ -18985,7 +25565,7 @@ export interface paths {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly";
+                            type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
                             inApp: boolean;
                             email: boolean;
                         }[];
@@ -19002,7 +25582,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
                                 inApp: boolean;
                                 email: boolean;
                             }[];
@@ -19117,7 +25697,7 @@ export interface paths {
                                 id: string;
                                 url: string;
                                 description: string | null;
-                                events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly")[];
+                                events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
                                 active: boolean;
                                 createdAt: string;
                                 lastDelivery: {
@@ -19236,7 +25816,7 @@ export interface paths {
                         /** Format: uri */
                         url: string;
                         description?: string | null;
-                        events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly")[];
+                        events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
                         /** @default true */
                         active?: boolean;
                     };
@@ -19254,7 +25834,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -19370,7 +25950,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -19599,7 +26179,7 @@ export interface paths {
                         /** Format: uri */
                         url?: string;
                         description?: string | null;
-                        events?: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly")[];
+                        events?: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
                         active?: boolean;
                     };
                 };
@@ -19616,7 +26196,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -19753,7 +26333,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                eventType: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly";
+                                eventType: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
                                 eventTitle: string;
                                 /** @enum {string} */
                                 status: "pending" | "delivered" | "failed";

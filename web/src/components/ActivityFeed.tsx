@@ -42,12 +42,13 @@ function ActorAvatar({ actor }: { actor: AuditEvent["actor"] }) {
 }
 
 /** A record with its own history endpoint (readable by everyone who may read the record). */
-export type HistoryOf = { kind: "risks" | "contracts" | "kpis"; id: string };
+export type HistoryOf = { kind: "risks" | "contracts" | "kpis" | "assessments"; id: string };
 
 /** One page of a record's history. */
 function loadHistory(of: HistoryOf, limit: number, cursor: string | undefined) {
   const params = { path: { id: of.id }, query: { limit, cursor } };
   if (of.kind === "kpis") return unwrap(api.GET("/api/v1/kpis/{id}/history", { params }));
+  if (of.kind === "assessments") return unwrap(api.GET("/api/v1/assessments/{id}/history", { params }));
   return of.kind === "risks"
     ? unwrap(api.GET("/api/v1/risks/{id}/history", { params }))
     : unwrap(api.GET("/api/v1/contracts/{id}/history", { params }));

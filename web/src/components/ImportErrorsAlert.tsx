@@ -28,7 +28,9 @@ export function ImportErrorsAlert({ error }: { error: unknown }) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and never reorder
                   <Table.Tr key={i}>
                     <Table.Td>{e.row ?? "—"}</Table.Td>
-                    <Table.Td className="mono">{e.path.replace(/^(body|row)\.?/, "") || "—"}</Table.Td>
+                    <Table.Td className="mono" style={{ wordBreak: "break-word" }}>
+                      {e.path.replace(/^(body|row|answers)\.?/, "") || "—"}
+                    </Table.Td>
                     <Table.Td style={{ wordBreak: "break-word" }}>{friendlyMessage(e.message)}</Table.Td>
                   </Table.Tr>
                 ))}

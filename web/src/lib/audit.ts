@@ -86,6 +86,17 @@ const VERBS: Record<string, string> = {
   notice_refresh: "Moved the notice deadline of",
   complete: "Completed",
   read: "Marked read",
+  // Assessments (issue 6).
+  send: "Sent",
+  cancel: "Cancelled",
+  submitted: "Submitted",
+  answers_saved: "Saved answers of",
+  evidence_added: "Added evidence to",
+  evidence_removed: "Removed evidence from",
+  answer_review: "Reviewed an answer of",
+  clarification_request: "Requested clarification on",
+  risk_from_answer: "Raised a risk from",
+  lifecycle_exception: "Recorded a due-diligence exception for",
 };
 
 /** Entity types known to the audit trail, for the filter select. */

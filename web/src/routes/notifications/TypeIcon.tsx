@@ -4,10 +4,15 @@ import {
   IconActivityHeartbeat,
   IconAlarm,
   IconCalendarDue,
+  IconCalendarRepeat,
   IconCalendarX,
   IconChartArrowsVertical,
   IconChecklist,
+  IconClipboardCheck,
+  IconClipboardList,
   IconFileSearch,
+  IconMessageQuestion,
+  IconSend,
   IconShieldSearch,
 } from "@tabler/icons-react";
 import { NOTIFICATION_TYPE_LABELS, type NotificationType } from "../../../../domain/notifications";
@@ -22,6 +27,12 @@ export const TYPE_LOOK: Record<NotificationType, { icon: Icon; color: string }> 
   risk_review_due: { icon: IconShieldSearch, color: "indigo" },
   kpi_breach: { icon: IconChartArrowsVertical, color: "red" },
   kpi_anomaly: { icon: IconActivityHeartbeat, color: "yellow" },
+  assessment_sent: { icon: IconSend, color: "blue" },
+  assessment_due: { icon: IconClipboardList, color: "orange" },
+  assessment_overdue: { icon: IconAlarm, color: "red" },
+  assessment_submitted: { icon: IconClipboardCheck, color: "teal" },
+  assessment_clarification: { icon: IconMessageQuestion, color: "orange" },
+  assessment_drafted: { icon: IconCalendarRepeat, color: "grape" },
 };
 
 /** The options of a type filter or multi-select, labelled for people. */

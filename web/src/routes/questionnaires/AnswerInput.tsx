@@ -1,6 +1,10 @@
 import { Checkbox, FileInput, Group, NumberInput, Radio, Stack, Textarea, TextInput } from "@mantine/core";
+import type { ReactNode } from "react";
 import type { AnswerValue } from "../../../../domain/questionnaires";
 import type { TemplateQuestion } from "./queries";
+
+// Narrows the box, not the label: a long question must not wrap into a 240 px column.
+const narrow = { wrapper: { maxWidth: 240 } };
 
 /**
  * The respondent's input for one question, by type, holding the answer exactly as it is stored
@@ -11,13 +15,16 @@ export function AnswerInput({
   question: q,
   value,
   onChange,
+  error,
 }: {
   question: TemplateQuestion;
   value: AnswerValue | undefined;
   onChange: (value: AnswerValue) => void;
+  /** A problem with this answer (the portal shows the server's field errors here). */
+  error?: ReactNode;
 }) {
   const label = q.text;
-  const common = { label, description: q.help, withAsterisk: q.required };
+  const common = { label, description: q.help, withAsterisk: q.required, error };
   switch (q.type) {
     case "yes_no":
       return (
@@ -66,7 +73,7 @@ export function AnswerInput({
       return (
         <NumberInput
           {...common}
-          maw={240}
+          styles={narrow}
           value={typeof value === "number" ? value : ""}
           onChange={(v) => onChange(typeof v === "number" ? v : null)}
         />
@@ -76,7 +83,7 @@ export function AnswerInput({
         <TextInput
           {...common}
           type="date"
-          maw={240}
+          styles={narrow}
           value={typeof value === "string" ? value : ""}
           onChange={(e) => onChange(e.currentTarget.value || null)}
         />

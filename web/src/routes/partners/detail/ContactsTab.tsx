@@ -1,11 +1,15 @@
-import { Anchor, Avatar, Badge, Group, Table, Text } from "@mantine/core";
-import { IconAddressBook } from "@tabler/icons-react";
+import { Anchor, Avatar, Badge, Button, Group, Table, Text } from "@mantine/core";
+import { IconAddressBook, IconMailForward } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { can } from "../../../api/session";
 import type { Contact } from "../../../api/types";
 import { useMe } from "../../../api/useMe";
 import { initials } from "../../../components/ActivityFeed";
 import { ConfirmModal } from "../../../components/ConfirmModal";
 import { partnerRoute } from "../../../router";
+import { type InviteContact, InviteModal } from "../../users/InviteModal";
+import { partnerQuery } from "../queries";
 import { type ContactBody, ContactModal } from "./ContactModal";
 import { PartsCard, RowActions } from "./PartsCard";
 import { usePartMutations, useParts } from "./parts";
@@ -19,6 +23,10 @@ export function ContactsTab() {
   const { create, update, remove } = usePartMutations(partnerId, "contacts", "Contact");
   const editor = usePartEditor<Contact>();
   const canEdit = can(me, "partner", "update");
+  // Contacts with an email can be invited to answer questionnaires in the partner portal.
+  const canInvite = can(me, "invitation", "create");
+  const partner = useQuery({ ...partnerQuery(partnerId), enabled: canInvite });
+  const [inviting, setInviting] = useState<InviteContact | null>(null);
   const items = [...(contacts.data?.items ?? [])].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
   const active = editor.editing ? update : create;
   const submit = (body: ContactBody) => {
@@ -44,13 +52,14 @@ export function ContactsTab() {
         }}
         query={contacts}
         count={items.length}
-        columnCount={4}
+        columnCount={canInvite ? 5 : 4}
         columns={
           <>
             <Table.Th>Name</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Email</Table.Th>
             <Table.Th>Phone</Table.Th>
+            {canInvite && <Table.Th w={150}>Portal</Table.Th>}
           </>
         }
         emptyIcon={<IconAddressBook size={26} />}
@@ -93,6 +102,20 @@ export function ContactsTab() {
                 dash
               )}
             </Table.Td>
+            {canInvite && (
+              <Table.Td>
+                {c.email && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconMailForward size={14} />}
+                    onClick={() => setInviting({ id: c.id, name: c.name, email: c.email })}
+                  >
+                    Invite to portal
+                  </Button>
+                )}
+              </Table.Td>
+            )}
             {canEdit && (
               <RowActions
                 onEdit={() => {
@@ -113,6 +136,14 @@ export function ContactsTab() {
         onClose={editor.close}
         onSubmit={submit}
       />
+      {canInvite && partner.data && (
+        <InviteModal
+          opened={inviting !== null}
+          onClose={() => setInviting(null)}
+          partner={{ id: partner.data.id, name: partner.data.name }}
+          contact={inviting}
+        />
+      )}
       <ConfirmModal
         opened={editor.deleting !== null}
         onClose={editor.cancelDelete}

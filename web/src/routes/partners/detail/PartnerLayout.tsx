@@ -30,6 +30,7 @@ const TABS = [
   { value: "overlap", to: "/partners/$partnerId/overlap", label: "Overlap" },
   { value: "risk", to: "/partners/$partnerId/risk", label: "Risk" },
   { value: "contracts", to: "/partners/$partnerId/contracts", label: "Contracts" },
+  { value: "assessments", to: "/partners/$partnerId/assessments", label: "Assessments" },
   { value: "scorecard", to: "/partners/$partnerId/scorecard", label: "Scorecard" },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
@@ -145,6 +146,7 @@ export function PartnerLayout() {
               (t.value !== "activity" || can(me, "audit", "read")) &&
               (t.value !== "risk" || can(me, "risk", "read")) &&
               (t.value !== "contracts" || can(me, "contract", "read")) &&
+              (t.value !== "assessments" || can(me, "assessment", "read")) &&
               (t.value !== "scorecard" || can(me, "kpi", "read")),
           ).map((t) => (
             <Tabs.Tab
