@@ -16,12 +16,18 @@ export function AssessmentsBoard(props: {
   totals?: Partial<Record<AssessmentStatus, number>>;
   /** The statuses to show (a status filter narrows the columns too). */
   statuses?: readonly AssessmentStatus[];
+  /** Showing the previous answer while a new filter loads. */
+  stale?: boolean;
 }) {
   const statuses = props.statuses?.length ? props.statuses : BOARD_STATUSES;
   const byStatus = new Map<AssessmentStatus, AssessmentListItem[]>();
   for (const item of props.items) byStatus.set(item.status, [...(byStatus.get(item.status) ?? []), item]);
   return (
-    <div className={classes.columns} data-testid="assessments-board">
+    <div
+      className={classes.columns}
+      data-testid="assessments-board"
+      style={{ opacity: props.stale ? 0.6 : 1, transition: "opacity 120ms" }}
+    >
       {statuses.map((status) => {
         const cards = byStatus.get(status) ?? [];
         const total = props.totals?.[status] ?? cards.length;

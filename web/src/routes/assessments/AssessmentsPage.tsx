@@ -94,6 +94,7 @@ export function AssessmentsPage() {
             <BoardSkeleton />
           ) : (
             <AssessmentsBoard
+              stale={list.isPlaceholderData}
               items={items}
               statuses={search.status}
               totals={filtered ? undefined : summary.data?.byStatus}

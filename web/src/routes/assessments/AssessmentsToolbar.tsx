@@ -43,7 +43,7 @@ export function AssessmentsToolbar(props: {
           leftSection={<IconSearch size={16} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={{ base: "100%", sm: 230 }}
+          w={{ base: "100%", sm: 220 }}
         />
         <MultiFilter
           label="Status"
@@ -56,7 +56,7 @@ export function AssessmentsToolbar(props: {
         <PartnerSelect
           placeholder="Partner"
           aria-label="Partner"
-          w={190}
+          w={170}
           value={search.partnerId ?? null}
           selectedName={partner.data?.name}
           onChange={(id) => onChange({ partnerId: id ?? undefined })}
@@ -68,7 +68,7 @@ export function AssessmentsToolbar(props: {
           value={search.purpose ?? null}
           onChange={(v) => onChange({ purpose: (v as AssessmentPurpose | null) ?? undefined })}
           clearable
-          w={160}
+          w={150}
         />
         <Chip
           checked={Boolean(search.overdue)}

@@ -13,19 +13,19 @@ export function ScoreCard({ assessment: a }: { assessment: Assessment }) {
   return (
     <Card withBorder radius="md" padding="lg">
       <Title order={5}>Score</Title>
-      <Text
-        fz={44}
-        fw={700}
-        lh={1.1}
-        c={score === null ? "dimmed" : `${scoreColor(score)}.7`}
-        data-testid="assessment-score"
-      >
-        {formatScore(score)}
-        <Text span c="dimmed" fz="sm" fw={400}>
-          {" "}
-          / 100
+      {score === null ? (
+        <Text fz="xl" fw={600} c="dimmed" mt={4} data-testid="assessment-score">
+          No score yet
         </Text>
-      </Text>
+      ) : (
+        <Text fz={44} fw={700} lh={1.1} c={`${scoreColor(score)}.7`} data-testid="assessment-score">
+          {formatScore(score)}
+          <Text span c="dimmed" fz="sm" fw={400}>
+            {" "}
+            / 100
+          </Text>
+        </Text>
+      )}
       <Text size="xs" c="dimmed" mb="md">
         {a.computed.explanation}
       </Text>

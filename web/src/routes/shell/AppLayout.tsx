@@ -85,7 +85,13 @@ export function AppLayout() {
       icon: IconAdjustmentsHorizontal,
       show: can(me, "riskSettings", "read"),
     },
-    { to: "/admin/users", label: "Users", icon: IconUsers, show: can(me, "user", "read") },
+    {
+      to: "/admin/users",
+      label: "Users",
+      icon: IconUsers,
+      // Vendor managers see the partner invitations there.
+      show: can(me, "user", "read") || can(me, "invitation", "read"),
+    },
     { to: "/admin/api-tokens", label: "API tokens", icon: IconKey, show: can(me, "apiToken", "read") },
     { to: "/admin/webhooks", label: "Webhooks", icon: IconWebhook, show: can(me, "webhook", "manage") },
     { to: "/admin/audit", label: "Audit log", icon: IconHistory, show: can(me, "audit", "read") },
