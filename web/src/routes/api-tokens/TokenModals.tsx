@@ -1,25 +1,13 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
+import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateApiToken } from "../../../../domain/auth";
 import { grantableTokenRoles, ROLE_LABELS, type StaffRole } from "../../../../domain/roles";
 import { api, unwrap } from "../../api/client";
 import type { CreatedApiToken, Me } from "../../api/types";
 import { FormActions } from "../../components/FormParts";
+import { ShownOnce } from "../../components/ShownOnce";
 import { zodErrors } from "../../lib/forms";
 import { notifyError } from "../../lib/notify";
 import { hasFieldErrors, useServerErrors } from "../../lib/useServerErrors";
@@ -127,36 +115,7 @@ export function TokenRevealModal({ token, onClose }: { token: CreatedApiToken | 
             This is the only time the token is shown. Store it in your secret manager; if it is lost, revoke
             it and create another.
           </Alert>
-          <Group
-            gap="xs"
-            wrap="nowrap"
-            p="sm"
-            bg="gray.0"
-            style={{ borderRadius: 8, border: "1px solid var(--mantine-color-gray-3)" }}
-          >
-            <Code
-              block
-              style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", background: "transparent" }}
-              fz="sm"
-            >
-              {token.token}
-            </Code>
-            <CopyButton value={token.token} timeout={2000}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? "Copied" : "Copy"} withArrow>
-                  <ActionIcon
-                    color={copied ? "teal" : "brand"}
-                    variant="light"
-                    size="lg"
-                    onClick={copy}
-                    aria-label="Copy token"
-                  >
-                    {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
+          <ShownOnce value={token.token} copyLabel="Copy token" />
           <Text size="sm" c="dimmed">
             Send it as <Code>Authorization: Bearer {token.prefix}…</Code> to the API. It acts as{" "}
             <b>{ROLE_LABELS[token.role]}</b>.

@@ -1,28 +1,15 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { IconChevronDown, IconLogout } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
-import { api, unwrap } from "../../api/client";
 import type { Me } from "../../api/types";
 import { initials } from "../../components/ActivityFeed";
-import { notifyError } from "../../lib/notify";
+import { useSignOut } from "../../lib/useSignOut";
 
 /**
  * The portal user's menu: who is signed in and sign-out. No account or notification settings:
  * those pages live in the internal app, which partner users are redirected away from.
  */
 export function PortalUserMenu({ me }: { me: Me }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const logout = useMutation({
-    mutationFn: () => unwrap(api.POST("/api/v1/auth/logout")),
-    onSuccess: async () => {
-      await navigate({ to: "/sign-in" });
-      // Cleared after leaving the portal so no page re-requests data it may no longer see.
-      queryClient.clear();
-    },
-    onError: (e) => notifyError(e, "Could not sign out"),
-  });
+  const logout = useSignOut();
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>

@@ -1,27 +1,15 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
 import { IconBell, IconChevronDown, IconLock, IconLogout } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { ROLE_LABELS } from "../../../../domain/roles";
-import { api, unwrap } from "../../api/client";
 import { can } from "../../api/session";
 import type { Me } from "../../api/types";
 import { initials } from "../../components/ActivityFeed";
-import { notifyError } from "../../lib/notify";
+import { useSignOut } from "../../lib/useSignOut";
 
 /** The avatar menu in the header: who is signed in, account settings and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const logout = useMutation({
-    mutationFn: () => unwrap(api.POST("/api/v1/auth/logout")),
-    onSuccess: async () => {
-      await navigate({ to: "/sign-in" });
-      // Cleared after leaving the app so no page re-requests data it may no longer see.
-      queryClient.clear();
-    },
-    onError: (e) => notifyError(e, "Could not sign out"),
-  });
+  const logout = useSignOut();
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>

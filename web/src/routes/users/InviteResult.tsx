@@ -1,16 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  Tooltip,
-} from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconCopy, IconMailCheck, IconMailOff } from "@tabler/icons-react";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle, IconMailCheck, IconMailOff } from "@tabler/icons-react";
+import { ShownOnce } from "../../components/ShownOnce";
 import { formatDateTime } from "../../lib/format";
 import type { CreatedInvitation } from "./types";
 
@@ -34,36 +24,7 @@ export function InviteLink({ invitation }: { invitation: CreatedInvitation }) {
             : "This installation has no mail server. Send the link to the person yourself."}
         </Alert>
       )}
-      <Group
-        gap="xs"
-        wrap="nowrap"
-        p="sm"
-        bg="gray.0"
-        style={{ borderRadius: 8, border: "1px solid var(--mantine-color-gray-3)" }}
-      >
-        <Code
-          block
-          style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", background: "transparent" }}
-          fz="sm"
-        >
-          {invitation.acceptUrl}
-        </Code>
-        <CopyButton value={invitation.acceptUrl} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? "Copied" : "Copy link"} withArrow>
-              <ActionIcon
-                color={copied ? "teal" : "brand"}
-                variant="light"
-                size="lg"
-                onClick={copy}
-                aria-label="Copy invitation link"
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <ShownOnce value={invitation.acceptUrl} copyLabel="Copy invitation link" />
       <Text size="sm" c="dimmed">
         The link is shown only now. It works once, until {formatDateTime(invitation.expiresAt)}, and lets{" "}
         {invitation.email} set a password and answer for {invitation.partner.name}.

@@ -1,16 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  Tooltip,
-} from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
+import { Alert, Button, Code, Group, Modal, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { CopyIcon, ShownOnce } from "../../components/ShownOnce";
 import type { CreatedWebhookItem } from "./queries";
 
 /** How a receiver checks a delivery, in Node.js: short enough to paste, exact about the input. */
@@ -27,27 +17,6 @@ function verify(secret, headers, rawBody) {
   return given.length === expected.length &&
     crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }`;
-
-/** A copy-to-clipboard icon button. */
-function Copy({ value, label }: { value: string; label: string }) {
-  return (
-    <CopyButton value={value} timeout={2000}>
-      {({ copied, copy }) => (
-        <Tooltip label={copied ? "Copied" : "Copy"} withArrow>
-          <ActionIcon
-            color={copied ? "teal" : "brand"}
-            variant="light"
-            size="lg"
-            onClick={copy}
-            aria-label={label}
-          >
-            {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </CopyButton>
-  );
-}
 
 /**
  * Shows a new webhook's signing secret exactly once (the server keeps no readable copy), with
@@ -74,23 +43,7 @@ export function SecretModal({
             This is the only time the secret is shown. Store it with the receiving service; if it is lost,
             delete this webhook and create another.
           </Alert>
-          <Group
-            gap="xs"
-            wrap="nowrap"
-            p="sm"
-            bg="gray.0"
-            style={{ borderRadius: 8, border: "1px solid var(--mantine-color-gray-3)" }}
-          >
-            <Code
-              block
-              style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", background: "transparent" }}
-              fz="sm"
-              data-testid="webhook-secret"
-            >
-              {webhook.secret}
-            </Code>
-            <Copy value={webhook.secret} label="Copy secret" />
-          </Group>
+          <ShownOnce value={webhook.secret} copyLabel="Copy secret" testId="webhook-secret" />
           <Stack gap={6}>
             <Text fw={600} size="sm">
               Verifying a delivery
@@ -107,7 +60,7 @@ X-Outsight-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Outsight-Timestamp>.<r
               <Text size="xs" c="dimmed">
                 Example in Node.js
               </Text>
-              <Copy value={VERIFY_SNIPPET} label="Copy example" />
+              <CopyIcon value={VERIFY_SNIPPET} label="Copy example" />
             </Group>
             <Code block fz="xs">
               {VERIFY_SNIPPET}
