@@ -144,5 +144,12 @@ describe("notifications to partner users (publishEvents)", () => {
     expect(got).toContain("assessment_due:h1-due");
     expect(got).not.toContain("kpi_breach:h1-kpi");
     expect(got).not.toContain("assessment_submitted:h1-submitted");
+    // The portal has no inbox: by email only.
+    const { rows } = await env.ctx.database.pool.query(
+      "SELECT in_app, email_status FROM notifications WHERE user_id = $1",
+      [c.partnerUser.userId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toEqual({ in_app: false, email_status: "pending" });
   });
 });

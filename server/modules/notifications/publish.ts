@@ -136,7 +136,10 @@ export async function publishEvents(
       if (address === undefined) continue; // inactive, another org's or unknown
       // Partner users only hear about their own assessments, never about internal events.
       if (partnerUsers.has(userId) && !PARTNER_EVENT_TYPES.has(e.type as NotificationType)) continue;
-      const pref = prefOf.get(`${userId}:${e.type}`) ?? DEFAULT_PREFERENCE;
+      // The portal has no inbox: partner users are told by email only.
+      const pref = partnerUsers.has(userId)
+        ? { inApp: false, email: true }
+        : (prefOf.get(`${userId}:${e.type}`) ?? DEFAULT_PREFERENCE);
       const emailStatus = pref.email && address ? "pending" : "none";
       if (!pref.inApp && emailStatus === "none") continue;
       rows.push({ orgId, eventId: e.id, userId, inApp: pref.inApp, emailStatus });
