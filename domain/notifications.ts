@@ -22,6 +22,7 @@ export const NOTIFICATION_TYPES = [
   "assessment_submitted",
   "assessment_clarification",
   "assessment_drafted",
+  "nda_expiring",
 ] as const;
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;
@@ -71,10 +72,11 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     label: "Reassessments drafted",
     description: "The scheduler drafts a partner's next assessment by its tier's cadence",
   },
+  nda_expiring: { label: "NDAs expiring", description: "30 and 7 days before an NDA expires" },
 };
 
 /** Where an event points to in the product. */
-export const SUBJECT_TYPES = ["contract", "obligation", "risk", "kpi", "assessment"] as const;
+export const SUBJECT_TYPES = ["contract", "obligation", "risk", "kpi", "assessment", "nda"] as const;
 export const SubjectType = z.enum(SUBJECT_TYPES);
 export type SubjectType = z.infer<typeof SubjectType>;
 

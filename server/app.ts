@@ -19,6 +19,7 @@ import { countryRoutes } from "./modules/countries/countries.routes.js";
 import { kpiRoutes } from "./modules/kpis/kpis.routes.js";
 import { measurementRoutes } from "./modules/kpis/measurements.routes.js";
 import { scorecardRoutes } from "./modules/kpis/scorecard.routes.js";
+import { ndaRoutes } from "./modules/ndas/ndas.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { webhookRoutes } from "./modules/notifications/webhooks.routes.js";
 import { organizationSiteRoutes } from "./modules/organizations/sites.routes.js";
@@ -132,6 +133,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(invitationRoutes(ctx));
   await app.register(lifecycleRoutes(ctx));
   await app.register(obligationRoutes(ctx));
+  await app.register(ndaRoutes(ctx));
   await app.register(kpiRoutes(ctx));
   await app.register(measurementRoutes(ctx));
   await app.register(scorecardRoutes(ctx));

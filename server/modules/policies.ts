@@ -6,6 +6,7 @@ import { concentrationPolicy } from "./concentration/concentration.policy.js";
 import { contractPolicy, obligationPolicy } from "./contracts/contracts.policy.js";
 import { countryPolicy } from "./countries/countries.policy.js";
 import { kpiPolicy, measurementPolicy } from "./kpis/kpis.policy.js";
+import { ndaPolicy } from "./ndas/ndas.policy.js";
 import { notificationPolicy, webhookPolicy } from "./notifications/notifications.policy.js";
 import { organizationSitePolicy } from "./organizations/sites.policy.js";
 import { overlapPolicy } from "./overlap/overlap.policy.js";
@@ -39,6 +40,7 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   riskSignal: signalPolicy,
   contract: contractPolicy,
   obligation: obligationPolicy,
+  nda: ndaPolicy,
   kpi: kpiPolicy,
   measurement: measurementPolicy,
   notification: notificationPolicy,

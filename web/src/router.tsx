@@ -19,6 +19,7 @@ import { parseContractsSearch } from "./routes/contracts/search";
 import { parseCountriesSearch } from "./routes/countries/search";
 import { parseKpisSearch } from "./routes/kpis/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
+import { parseNdasSearch } from "./routes/ndas/search";
 import { parsePartnersSearch } from "./routes/partners/search";
 import { parseRisksSearch } from "./routes/risks/search";
 import { AppLayout } from "./routes/shell/AppLayout";
@@ -190,6 +191,13 @@ export const contractsRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/contracts/ContractsPage"), "ContractsPage"),
 });
 
+export const ndasRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/ndas",
+  validateSearch: parseNdasSearch,
+  component: lazyRouteComponent(() => import("./routes/ndas/NdasPage"), "NdasPage"),
+});
+
 const contractCalendarRoute = page(
   "/contracts/calendar",
   () => import("./routes/contracts/CalendarPage"),
@@ -320,6 +328,7 @@ const routeTree = rootRoute.addChildren([
     contractsRoute,
     contractCalendarRoute,
     contractRoute,
+    ndasRoute,
     kpisRoute,
     kpiUploadRoute,
     kpiRoute,

@@ -4,6 +4,7 @@ import { systemActor } from "../../platform/audit/audit.service.js";
 import type { Db, Tx } from "../../platform/db/index.js";
 import { assessmentReminders } from "../assessments/reminders.load.js";
 import { contractObligations, contracts } from "../contracts/contracts.tables.js";
+import { ndaReminders } from "../ndas/ndas.reminders.js";
 import { publishEvents, staffRecipients } from "../notifications/publish.js";
 import { partners } from "../partners/partners.tables.js";
 import { risks } from "../risks/risks.tables.js";
@@ -139,6 +140,7 @@ export async function remindOrganization(tx: Tx, orgId: string, today: string) {
     ...contractReviewEvents(contractReviews, today, to),
     ...riskReviewEvents(riskReviews, today, to),
     ...(await assessmentReminders(tx, orgId, today)),
+    ...(await ndaReminders(tx, orgId, today)),
   ];
   const due: Record<string, number> = {};
   for (const e of events) due[e.type] = (due[e.type] ?? 0) + 1;

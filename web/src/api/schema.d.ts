@@ -23254,6 +23254,790 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ndas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NDAs with their status on today's date, by expiry unless sorted otherwise */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    q?: string;
+                    partnerId?: string;
+                    status?: "upcoming" | "in_force" | "expired" | "expiring";
+                    sort?: "expiryDate" | "-expiryDate" | "effectiveDate" | "-effectiveDate" | "createdAt" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                partner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                type: "mutual" | "one_way";
+                                scope: string;
+                                effectiveDate: string;
+                                expiryDate: string | null;
+                                /** @enum {string} */
+                                status: "upcoming" | "in_force" | "expired";
+                                daysToExpiry: number | null;
+                                consequences: string | null;
+                                signedDocumentUrl: string | null;
+                                documentId: string | null;
+                                signatories: {
+                                    name: string;
+                                    role: string;
+                                    /** @enum {string} */
+                                    party: "ours" | "theirs";
+                                    signedOn: string | null;
+                                }[];
+                                notes: string | null;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        partnerId: string;
+                        /** @enum {string} */
+                        type: "mutual" | "one_way";
+                        scope: string;
+                        /** Format: date */
+                        effectiveDate: string;
+                        expiryDate?: string | null;
+                        consequences?: string | null;
+                        signedDocumentUrl?: string | null;
+                        signatories: {
+                            name: string;
+                            role: string;
+                            /** @enum {string} */
+                            party: "ours" | "theirs";
+                            signedOn?: string | null;
+                        }[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            type: "mutual" | "one_way";
+                            scope: string;
+                            effectiveDate: string;
+                            expiryDate: string | null;
+                            /** @enum {string} */
+                            status: "upcoming" | "in_force" | "expired";
+                            daysToExpiry: number | null;
+                            consequences: string | null;
+                            signedDocumentUrl: string | null;
+                            documentId: string | null;
+                            signatories: {
+                                name: string;
+                                role: string;
+                                /** @enum {string} */
+                                party: "ours" | "theirs";
+                                signedOn: string | null;
+                            }[];
+                            notes: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ndas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            type: "mutual" | "one_way";
+                            scope: string;
+                            effectiveDate: string;
+                            expiryDate: string | null;
+                            /** @enum {string} */
+                            status: "upcoming" | "in_force" | "expired";
+                            daysToExpiry: number | null;
+                            consequences: string | null;
+                            signedDocumentUrl: string | null;
+                            documentId: string | null;
+                            signatories: {
+                                name: string;
+                                role: string;
+                                /** @enum {string} */
+                                party: "ours" | "theirs";
+                                signedOn: string | null;
+                            }[];
+                            notes: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type?: "mutual" | "one_way";
+                        scope?: string;
+                        /** Format: date */
+                        effectiveDate?: string;
+                        expiryDate?: string | null;
+                        consequences?: string | null;
+                        signedDocumentUrl?: string | null;
+                        signatories?: {
+                            name: string;
+                            role: string;
+                            /** @enum {string} */
+                            party: "ours" | "theirs";
+                            signedOn?: string | null;
+                        }[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            type: "mutual" | "one_way";
+                            scope: string;
+                            effectiveDate: string;
+                            expiryDate: string | null;
+                            /** @enum {string} */
+                            status: "upcoming" | "in_force" | "expired";
+                            daysToExpiry: number | null;
+                            consequences: string | null;
+                            signedDocumentUrl: string | null;
+                            documentId: string | null;
+                            signatories: {
+                                name: string;
+                                role: string;
+                                /** @enum {string} */
+                                party: "ours" | "theirs";
+                                signedOn: string | null;
+                            }[];
+                            notes: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/kpis": {
         parameters: {
             query?: never;
@@ -25146,7 +25930,7 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     unread?: "true" | "false";
-                    type?: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
+                    type?: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
                 };
                 header?: never;
                 path?: never;
@@ -25165,13 +25949,13 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
                                 title: string;
                                 body: string;
                                 link: string | null;
                                 subject: {
                                     /** @enum {string} */
-                                    type: "contract" | "obligation" | "risk" | "kpi" | "assessment";
+                                    type: "contract" | "obligation" | "risk" | "kpi" | "assessment" | "nda";
                                     /** Format: uuid */
                                     id: string;
                                 } | null;
@@ -25498,7 +26282,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
                                 inApp: boolean;
                                 email: boolean;
                             }[];
@@ -25565,7 +26349,7 @@ export interface paths {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
+                            type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
                             inApp: boolean;
                             email: boolean;
                         }[];
@@ -25582,7 +26366,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
                                 inApp: boolean;
                                 email: boolean;
                             }[];
@@ -25697,7 +26481,7 @@ export interface paths {
                                 id: string;
                                 url: string;
                                 description: string | null;
-                                events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
+                                events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
                                 active: boolean;
                                 createdAt: string;
                                 lastDelivery: {
@@ -25816,7 +26600,7 @@ export interface paths {
                         /** Format: uri */
                         url: string;
                         description?: string | null;
-                        events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
+                        events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
                         /** @default true */
                         active?: boolean;
                     };
@@ -25834,7 +26618,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -25950,7 +26734,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -26179,7 +26963,7 @@ export interface paths {
                         /** Format: uri */
                         url?: string;
                         description?: string | null;
-                        events?: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
+                        events?: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
                         active?: boolean;
                     };
                 };
@@ -26196,7 +26980,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -26333,7 +27117,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                eventType: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted";
+                                eventType: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
                                 eventTitle: string;
                                 /** @enum {string} */
                                 status: "pending" | "delivered" | "failed";

@@ -32,6 +32,7 @@ export interface Abilities {
   riskSignal: "read" | "accept" | "dismiss" | "evaluate";
   contract: "read" | "create" | "update" | "delete" | "review" | "export";
   obligation: "read" | "write";
+  nda: "read" | "create" | "update" | "delete";
   kpi: "read" | "create" | "update" | "delete";
   measurement: "read" | "write";
   notification: "read";

@@ -11,6 +11,7 @@ import {
   IconClipboardCheck,
   IconClipboardList,
   IconFileSearch,
+  IconLock,
   IconMessageQuestion,
   IconSend,
   IconShieldSearch,
@@ -33,6 +34,7 @@ export const TYPE_LOOK: Record<NotificationType, { icon: Icon; color: string }> 
   assessment_submitted: { icon: IconClipboardCheck, color: "teal" },
   assessment_clarification: { icon: IconMessageQuestion, color: "orange" },
   assessment_drafted: { icon: IconCalendarRepeat, color: "grape" },
+  nda_expiring: { icon: IconLock, color: "orange" },
 };
 
 /** The options of a type filter or multi-select, labelled for people. */

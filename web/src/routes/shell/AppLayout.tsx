@@ -15,6 +15,7 @@ import {
   IconHistory,
   IconKey,
   IconLayoutDashboard,
+  IconLock,
   IconShieldHalfFilled,
   IconUsers,
   IconWebhook,
@@ -51,6 +52,7 @@ export function AppLayout() {
     { to: "/partners", label: "Partners", icon: IconBuildingSkyscraper, show: can(me, "partner", "read") },
     { to: "/risks", label: "Risk register", icon: IconShieldHalfFilled, show: can(me, "risk", "read") },
     { to: "/contracts", label: "Contracts", icon: IconFileText, show: can(me, "contract", "read") },
+    { to: "/ndas", label: "NDAs", icon: IconLock, show: can(me, "nda", "read") },
     { to: "/kpis", label: "Service levels", icon: IconGauge, show: can(me, "kpi", "read") },
     {
       to: "/questionnaires",

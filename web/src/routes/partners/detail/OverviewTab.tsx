@@ -19,6 +19,7 @@ import { useMe } from "../../../api/useMe";
 import { CountryLabel, CriticalityBadge, categoryLabel } from "../../../components/Badges";
 import { formatDateTime } from "../../../lib/format";
 import { partnerRoute } from "../../../router";
+import { PartnerNdasCard } from "../../ndas/PartnerNdasCard";
 import { partnerQuery } from "../queries";
 import { CountriesCard } from "./CountriesCard";
 import { LifecycleCard } from "./LifecycleCard";
@@ -191,6 +192,9 @@ export function OverviewTab() {
       </Grid.Col>
       <Grid.Col span={12}>
         <CountriesCard partnerId={p.id} headquarters={p.country} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <PartnerNdasCard partner={p} />
       </Grid.Col>
     </Grid>
   );
