@@ -1,6 +1,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { concentrationBench } from "./concentration.js";
+import { documentEncryptBench } from "./document-encrypt.js";
 import { kpiEvaluateBench } from "./kpi-evaluate.js";
 import { kpiIngestBench } from "./kpi-ingest.js";
 import { partnersListBench } from "./partners-list.js";
@@ -10,7 +11,7 @@ import { startupBench } from "./startup.js";
 
 const HELP = `Usage: npm run bench [-- options]
 
-  --only startup|partners|concentration|risks|signals|kpi-ingest|kpi   run one benchmark (default: all)
+  --only startup|partners|concentration|risks|signals|kpi-ingest|kpi|documents   run one benchmark (default: all)
   --runs N                  start-up repetitions (default 5)
   --idle S                  seconds idle before reading RSS (default 5)
   --partners N              partners to insert (default 10000)
@@ -24,6 +25,7 @@ const HELP = `Usage: npm run bench [-- options]
   --risks N                 risks: risks to insert (default 50000, over 5000 partners); it runs
                             min(--requests, 50) requests after min(--warmup, 10) warm-up
   --signal-partners N       signals: partners to evaluate (default 5000, 3 services and 1–2 sites each)
+  --document-mb N           documents: MiB of plaintext to encrypt, store and decrypt (default 256)
 
 Everything runs on 127.0.0.1 against servers this command starts and stops. With DATABASE_URL
 set, the partner list benchmark uses a scratch database on that server instead of the embedded one.`;
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
       services: { type: "string", default: "10000" },
       risks: { type: "string", default: "50000" },
       "signal-partners": { type: "string", default: "5000" },
+      "document-mb": { type: "string", default: "256" },
       explain: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -125,6 +128,12 @@ async function main(): Promise<number> {
   if (!only || only === "kpi") {
     heading("KPI evaluation: 100,000-point history (pure domain, no database)");
     const r = kpiEvaluateBench({ points: 100_000, runs: 15, warmup: 3 });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "documents") {
+    heading("Documents: encrypt-and-store vs raw AES-256-GCM");
+    const r = await documentEncryptBench({ megabytes: Math.max(1, n(values["document-mb"], 4096)) });
     console.log(r.report);
     ok &&= r.ok;
   }
