@@ -74,6 +74,15 @@ export interface KpiFacts {
   recent: KpiPointFacts[];
 }
 
+/** An NDA with the partner (any status: the rule judges it on `today` and names a lapsed one). */
+export interface NdaFacts {
+  id: string;
+  type: string;
+  effectiveDate: string;
+  /** Null: the NDA does not expire. */
+  expiryDate: string | null;
+}
+
 /** One partner with everything partner-level rules read. */
 export interface PartnerFacts {
   id: string;
@@ -92,6 +101,8 @@ export interface PartnerFacts {
   contracts: ContractFacts[];
   /** The KPIs of those contracts. */
   kpis: KpiFacts[];
+  /** Its NDAs, oldest effective date first. */
+  ndas: NdaFacts[];
 }
 
 /** A World Bank WGI figure: the latest year of one indicator for one country. */

@@ -5,6 +5,7 @@ import { kpiDeviations } from "./rules/kpi-deviations.js";
 import { lowOverlap } from "./rules/low-overlap.js";
 import { lowPoliticalStability } from "./rules/low-political-stability.js";
 import { noExitPlan } from "./rules/no-exit-plan.js";
+import { noNda } from "./rules/no-nda.js";
 import { noReviewDate } from "./rules/no-review-date.js";
 import { noSubcontractorInfo } from "./rules/no-subcontractor-info.js";
 import { weakRuleOfLaw } from "./rules/weak-rule-of-law.js";
@@ -22,6 +23,7 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   contractMissingClauses,
   noExitPlan,
   kpiDeviations,
+  noNda,
 ];
 
 const BY_ID = new Map(SIGNAL_RULES.map((r) => [r.id, r]));

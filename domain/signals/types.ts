@@ -44,7 +44,8 @@ export type FactKind =
   | "organizationSites"
   | "contracts"
   | "kpis"
-  | "concentration";
+  | "concentration"
+  | "ndas";
 
 /** A pluggable rule: pure, metadata plus `evaluate`. Add one file and one line in `registry.ts`. */
 export interface SignalRule {

@@ -47,6 +47,7 @@ export const partner = (o: Partial<PartnerFacts> = {}): PartnerFacts => ({
   openRisks: 0,
   contracts: [],
   kpis: [],
+  ndas: [],
   ...o,
 });
 

@@ -9,12 +9,13 @@ import {
 } from "../../../domain/ndas.js";
 import { todayUtc } from "../../../domain/time.js";
 import type { Actor } from "../../platform/access.js";
-import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
+import { type AuditActor, auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Queryable, Tx } from "../../platform/db/index.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { assertPartner } from "../contracts/contracts.checks.js";
 import { partners } from "../partners/partners.tables.js";
+import { reevaluateSignals } from "../signals/signals.reevaluate.js";
 import { users } from "../users/users.tables.js";
 import { type NdaSelectRow, ndaColumns, ndaSnapshot, presentNda } from "./ndas.present.js";
 import { ndaFilters, ndaOrdering } from "./ndas.query.js";
@@ -46,6 +47,10 @@ export async function ndaInForce(
     .limit(1);
   return row !== undefined;
 }
+
+/** NDAs feed the `no_nda` signal rule: re-evaluate the partner in the change's transaction. */
+const afterNdaChange = (tx: Tx, orgId: string, who: AuditActor, partnerId: string) =>
+  reevaluateSignals(tx, orgId, who, { partnerIds: [partnerId] });
 
 /** Loads an NDA of the organization for update, or 404 (also for other organizations' ids). */
 async function lockNda(tx: Tx, orgId: string, id: string): Promise<NdaRow> {
@@ -136,6 +141,7 @@ export function createNdaService(ctx: AppContext) {
           relatedIds: [n.partnerId],
           after: ndaSnapshot(n),
         });
+        await afterNdaChange(tx, actor.orgId, auditActorOf(actor), n.partnerId);
         return get(actor, n.id, tx);
       });
     },
@@ -159,6 +165,7 @@ export function createNdaService(ctx: AppContext) {
           before: ndaSnapshot(before),
           after: ndaSnapshot(after),
         });
+        await afterNdaChange(tx, actor.orgId, auditActorOf(actor), before.partnerId);
         return get(actor, id, tx);
       });
     },
@@ -174,6 +181,7 @@ export function createNdaService(ctx: AppContext) {
           relatedIds: [before.partnerId],
           before: ndaSnapshot(before),
         });
+        await afterNdaChange(tx, actor.orgId, auditActorOf(actor), before.partnerId);
       });
     },
   };

@@ -9,6 +9,7 @@ import type {
   CountryFacts,
   IndicatorFact,
   KpiFacts,
+  NdaFacts,
   PartnerFacts,
   ServiceFacts,
   SignalFacts,
@@ -125,6 +126,13 @@ export async function loadSignalFacts(
      WHERE k.org_id = ${orgId}${inScope("k.partner_id")}
      ORDER BY m.kpi_id, m.period_start`)
     : [];
+  // Every NDA, whatever its dates: the rule judges them on `today`, so the nightly run sees one
+  // come into force or lapse without an edit.
+  const ndaRows = await partnerFacts<NdaFacts & { partnerId: string }>(sql`
+    SELECT id, partner_id AS "partnerId", type, effective_date::text AS "effectiveDate",
+           expiry_date::text AS "expiryDate"
+      FROM ndas WHERE org_id = ${orgId}${inScope("partner_id")}
+     ORDER BY effective_date, id`);
   const ourSites = await q.execute<R<SiteFacts>>(sql`
     SELECT id, name, country, city, time_zone AS "timeZone", working_hours AS "workingHours"
       FROM organization_sites WHERE org_id = ${orgId} ORDER BY created_at, id`);
@@ -152,6 +160,7 @@ export async function loadSignalFacts(
         openRisks: 0,
         contracts: [],
         kpis: [],
+        ndas: [],
       },
     ]),
   );
@@ -159,6 +168,7 @@ export async function loadSignalFacts(
   for (const { partnerId, ...s } of serviceRows) partners.get(partnerId)?.services.push(s);
   for (const { partnerId, ...l } of linkRows) partners.get(partnerId)?.subcontractors.push(l);
   for (const { partnerId, ...c } of contractRows) partners.get(partnerId)?.contracts.push(c);
+  for (const { partnerId, ...n } of ndaRows) partners.get(partnerId)?.ndas.push(n);
   const series = new Map<string, { periodStart: string; value: number }[]>();
   for (const { kpiId, ...m } of measurementRows) {
     const list = series.get(kpiId);

@@ -245,6 +245,7 @@ describe("risk signals: the rules endpoint", () => {
       "contract_missing_clauses",
       "no_exit_plan",
       "kpi_deviations",
+      "no_nda",
     ]);
     expect(items[0]).toMatchObject({
       category: { key: "political_economic_instability" },
