@@ -16,6 +16,7 @@ import { concentrationRoutes } from "./modules/concentration/concentration.route
 import { contractRoutes } from "./modules/contracts/contracts.routes.js";
 import { obligationRoutes } from "./modules/contracts/obligations.routes.js";
 import { countryRoutes } from "./modules/countries/countries.routes.js";
+import { documentRoutes } from "./modules/documents/documents.routes.js";
 import { kpiRoutes } from "./modules/kpis/kpis.routes.js";
 import { measurementRoutes } from "./modules/kpis/measurements.routes.js";
 import { scorecardRoutes } from "./modules/kpis/scorecard.routes.js";
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(lifecycleRoutes(ctx));
   await app.register(obligationRoutes(ctx));
   await app.register(ndaRoutes(ctx));
+  await app.register(documentRoutes(ctx));
   await app.register(kpiRoutes(ctx));
   await app.register(measurementRoutes(ctx));
   await app.register(scorecardRoutes(ctx));

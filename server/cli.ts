@@ -3,6 +3,7 @@ import { verifyAudit } from "./cli/audit-verify.js";
 import { createAdmin } from "./cli/create-admin.js";
 import { loadDemo } from "./cli/demo.js";
 import { jobsCommand } from "./cli/jobs.js";
+import { keysRotateCommand } from "./cli/keys-rotate.js";
 import { serve } from "./main.js";
 import { importCountriesCommand } from "./modules/countries/countries.cli.js";
 import { loadConfig } from "./platform/config.js";
@@ -20,6 +21,9 @@ Commands:
   countries import <file>   import World Bank governance indicators (CSV or XLSX), all-or-nothing
   jobs list                 list the background jobs and their schedules (UTC)
   jobs run <name>           run one background job now, in this process
+  keys rotate [--old-master B64 | --from-key-file F] [--new-org-keys]
+                            re-wrap organization keys with the current master key (after changing
+                            OUTSIGHT_MASTER_KEY); --new-org-keys also mints new org keys
 `;
 
 /** The `outsight` command line. Each command opens the database the same way the server does. */
@@ -59,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       case "countries":
         if (sub !== "import") break;
         return await importCountriesCommand(runtime, rest[0]);
+      case "keys":
+        if (sub !== "rotate") break;
+        return await keysRotateCommand(runtime, rest);
       case "jobs": {
         const code = await jobsCommand(runtime, sub, rest[0]);
         if (code !== null) return code;

@@ -18,6 +18,8 @@ function outsight(...args: string[]) {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+// Each case spawns real CLI processes (a TypeScript start-up each): generous timeouts, so a busy
+// two-core machine does not fail what works.
 describe("command line", () => {
   it("migrate, create-admin and sign-in", () => {
     expect(outsight("migrate")).toMatchObject({ code: 0 });
@@ -35,7 +37,7 @@ describe("command line", () => {
     expect(r.out).toContain('Created administrator cli@example.test in "Cli Org"');
     expect(r.code).toBe(0);
     expect(outsight("create-admin", "--email", "not-an-email", "--name", "X").code).toBe(2);
-  });
+  }, 90_000);
 
   it("created admins can sign in", async () => {
     await expect(login(env.app, "cli@example.test")).resolves.toContain("outsight_session=");
@@ -66,7 +68,7 @@ describe("command line", () => {
     expect(contracts.json().items).toHaveLength(4);
     const overdue = await env.app.inject({ url: "/api/v1/obligations?overdue=true", headers: { cookie } });
     expect(overdue.json().items.length).toBeGreaterThanOrEqual(1);
-  }, 60_000);
+  }, 120_000);
 
   it("jobs list shows the schedules and jobs run runs one now", () => {
     const list = outsight("jobs", "list");

@@ -5,6 +5,7 @@ import { auditPolicy } from "./audit/audit.policy.js";
 import { concentrationPolicy } from "./concentration/concentration.policy.js";
 import { contractPolicy, obligationPolicy } from "./contracts/contracts.policy.js";
 import { countryPolicy } from "./countries/countries.policy.js";
+import { documentPolicy } from "./documents/documents.policy.js";
 import { kpiPolicy, measurementPolicy } from "./kpis/kpis.policy.js";
 import { ndaPolicy } from "./ndas/ndas.policy.js";
 import { notificationPolicy, webhookPolicy } from "./notifications/notifications.policy.js";
@@ -41,6 +42,7 @@ export const POLICIES: Record<string, Record<string, Rule>> = {
   contract: contractPolicy,
   obligation: obligationPolicy,
   nda: ndaPolicy,
+  document: documentPolicy,
   kpi: kpiPolicy,
   measurement: measurementPolicy,
   notification: notificationPolicy,

@@ -25,6 +25,8 @@ const Env = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Outsight <outsight@localhost>"),
   PUBLIC_URL: z.string().url().optional(),
+  DOCUMENT_MAX_MB: z.coerce.number().positive().max(10_240).default(50),
+  OUTSIGHT_MASTER_KEY: z.string().optional(),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -49,6 +51,10 @@ export interface Config {
   mailFrom: string;
   /** The address users reach the web app at, for links in emails and webhooks. */
   publicUrl: string;
+  /** Largest document upload in bytes (`DOCUMENT_MAX_MB`). */
+  documentMaxBytes: number;
+  /** Base64 master key (`OUTSIGHT_MASTER_KEY`); unset: `<dataDir>/master.key` (see crypto/master-key.ts). */
+  masterKey: string | undefined;
 }
 
 /** Parses the environment into a `Config`; a bad value stops start-up with a readable message. */
@@ -76,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    documentMaxBytes: Math.floor(e.DOCUMENT_MAX_MB * 1024 * 1024),
+    masterKey: e.OUTSIGHT_MASTER_KEY || undefined,
   };
 }

@@ -26,6 +26,7 @@ export type ErrorCode =
   | "file_too_large"
   | "too_many_files"
   | "file_type_refused"
+  | "file_type_mismatch"
   | "import_rejected"
   | "wrong_questionnaire"
   | "due_diligence_required"

@@ -2,6 +2,7 @@
 export * from "../../modules/assessments/assessments.tables.js";
 export * from "../../modules/contracts/contracts.tables.js";
 export * from "../../modules/countries/countries.tables.js";
+export * from "../../modules/documents/documents.tables.js";
 export * from "../../modules/kpis/kpis.tables.js";
 export * from "../../modules/ndas/ndas.tables.js";
 export * from "../../modules/notifications/notifications.tables.js";
