@@ -169,3 +169,166 @@ export function checkDocumentType(
   const contentType = detected.ext === "zip" && office ? office : detected.mime;
   return { ok: true, contentType, text: false, zip: detected.ext === "zip" || office !== undefined };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sharing, access log and leak tracing (issue 7)
+// ---------------------------------------------------------------------------------------------
+
+/** Classifications that need an NDA in force with the partner before they are shared or served. */
+export const NDA_CLASSIFICATIONS: readonly Classification[] = ["confidential", "restricted"];
+
+/** The longest a share may run: a share is a decision to revisit, not a standing grant. */
+export const MAX_SHARE_DAYS = 730;
+
+/**
+ * `POST /api/v1/documents/:id/shares`: with a whole partner (its portal users now and later) or
+ * with named partner users (all of one partner). `expiresAt` must be in the future and at most
+ * {@link MAX_SHARE_DAYS} ahead; `allowDownload: false` allows viewing in the browser only.
+ */
+export const CreateShare = z
+  .object({
+    partnerId: Id.optional(),
+    userIds: z.array(Id).min(1).max(100).optional(),
+    expiresAt: z.iso.datetime({ offset: true }),
+    allowDownload: z.boolean().default(false),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((s) => (s.partnerId === undefined) !== (s.userIds === undefined), {
+    message: "Give either partnerId or userIds",
+    path: ["partnerId"],
+  });
+export type CreateShare = z.infer<typeof CreateShare>;
+
+/** Where a share stands: `live` until revoked or past `expiresAt`. */
+export const ShareStatus = z.enum(["live", "expired", "revoked"]);
+export type ShareStatus = z.infer<typeof ShareStatus>;
+
+/** The status of a share at `now`. */
+export function shareStatus(
+  s: { revokedAt: Date | string | null; expiresAt: Date | string },
+  now: Date,
+): ShareStatus {
+  if (s.revokedAt) return "revoked";
+  return new Date(s.expiresAt).getTime() > now.getTime() ? "live" : "expired";
+}
+
+/** A share as staff see it. `recipients` lists the named users (empty for a whole-partner share). */
+export const Share = z.object({
+  id: Id,
+  documentId: Id,
+  partner: z.object({ id: Id, name: z.string() }),
+  scope: z.enum(["partner", "users"]),
+  recipients: z.array(z.object({ id: Id, name: z.string(), email: z.string() })),
+  expiresAt: z.string(),
+  allowDownload: z.boolean(),
+  note: z.string().nullable(),
+  status: ShareStatus,
+  createdBy: UserRef,
+  createdAt: z.string(),
+  revokedBy: UserRef,
+  revokedAt: z.string().nullable(),
+});
+export type Share = z.infer<typeof Share>;
+
+/** Every share of a document, newest first (a document has few; no pagination). */
+export const ShareList = z.object({ items: z.array(Share) });
+
+/** `…/documents/:id/shares/:shareId`. */
+export const ShareParams = z.object({ id: Id, shareId: Id });
+
+/** How a delivered copy was marked: a PDF or image got marks; `none` is an unmarked original. */
+export const WatermarkKind = z.enum(["pdf", "image", "none"]);
+export type WatermarkKind = z.infer<typeof WatermarkKind>;
+
+/** `view` is served inline (browser viewer), `download` as an attachment. */
+export const AccessAction = z.enum(["view", "download"]);
+export type AccessAction = z.infer<typeof AccessAction>;
+
+/** One access-log entry: who received which version, when, how and with which fingerprint. */
+export const AccessLogEntry = z.object({
+  id: Id,
+  action: AccessAction,
+  version: z.number().int(),
+  user: z.object({ id: Id, name: z.string(), email: z.string() }).nullable(),
+  partner: z.object({ id: Id, name: z.string() }).nullable(),
+  shareId: Id.nullable(),
+  watermark: WatermarkKind,
+  /** The copy id the invisible fingerprint carries (16 hex digits); null for unmarked copies. */
+  copyId: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
+
+/** `GET /api/v1/documents/:id/access-log`: newest first, filterable by action and partner. */
+export const AccessLogQuery = PageQuery.extend({
+  action: AccessAction.optional(),
+  partnerId: Id.optional(),
+});
+export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
+
+/**
+ * `GET /api/v1/documents/:id/content` query: `version` (staff only; partner users always get the
+ * current version) and `disposition` (`inline` to view in the browser, PDF and images only).
+ */
+export const ContentQuery = DocumentContentQuery.extend({
+  disposition: z.enum(["inline", "attachment"]).default("attachment"),
+});
+
+/** Where a fingerprint was read from in a suspected leaked copy. */
+export const TraceCarrier = z.enum(["pdf_vector", "pdf_metadata", "image_blocks", "image_metadata"]);
+
+/**
+ * `POST /api/v1/documents/trace` answer: the copy the fingerprint leads to, or `found: false`
+ * with a reason ("no fingerprint found", or a fingerprint from another organization/unknown copy).
+ */
+export const TraceResult = z.discriminatedUnion("found", [
+  z.object({
+    found: z.literal(true),
+    copyId: z.string(),
+    carriers: z.array(TraceCarrier),
+    document: z.object({ id: Id, title: z.string(), classification: Classification }),
+    version: z.number().int(),
+    recipient: z.object({ id: Id, name: z.string(), email: z.string() }).nullable(),
+    partner: z.object({ id: Id, name: z.string() }).nullable(),
+    share: z.object({ id: Id, expiresAt: z.string(), status: ShareStatus }).nullable(),
+    action: AccessAction,
+    accessedAt: z.string(),
+  }),
+  z.object({
+    found: z.literal(false),
+    reason: z.enum(["no_fingerprint", "unknown_copy"]),
+    detail: z.string(),
+  }),
+]);
+export type TraceResult = z.infer<typeof TraceResult>;
+
+/** A document shared with the signed-in partner user (`GET /api/v1/portal/documents`). */
+export const PortalDocument = z.object({
+  id: Id,
+  title: z.string(),
+  classification: Classification,
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  shareId: Id,
+  expiresAt: z.string(),
+  allowDownload: z.boolean(),
+  /** PDF and images open in the browser's viewer; other types download only. */
+  viewable: z.boolean(),
+  /** `nda_required`: a confidential document whose NDA has lapsed is held back until renewed. */
+  available: z.boolean(),
+  unavailableReason: z.enum(["nda_required"]).nullable(),
+});
+export type PortalDocument = z.infer<typeof PortalDocument>;
+export const PortalDocumentList = z.object({ items: z.array(PortalDocument) });
+
+/** Content types the watermarking can mark (PDF pages, PNG and JPEG images). */
+export function markableKind(contentType: string): "pdf" | "image" | null {
+  const base = contentType.split(";")[0].trim().toLowerCase();
+  if (base === "application/pdf") return "pdf";
+  if (base === "image/png" || base === "image/jpeg") return "image";
+  return null;
+}

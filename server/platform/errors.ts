@@ -38,6 +38,10 @@ export type ErrorCode =
   | "already_invited"
   | "invitation_not_found"
   | "invitation_expired"
+  | "nda_required"
+  | "watermark_unsupported"
+  | "download_not_allowed"
+  | "not_implemented"
   | "internal_error";
 
 type FieldError = { path: string; message: string; row?: number };

@@ -161,6 +161,7 @@ const partnerTabs = [
   tab("/contracts", () => import("./routes/partners/detail/ContractsTab"), "ContractsTab"),
   tab("/scorecard", () => import("./routes/partners/detail/ScorecardTab"), "ScorecardTab"),
   tab("/assessments", () => import("./routes/partners/detail/AssessmentsTab"), "AssessmentsTab"),
+  tab("/documents", () => import("./routes/partners/detail/DocumentsTab"), "DocumentsTab"),
   tab("/activity", () => import("./routes/partners/detail/ActivityTab"), "ActivityTab"),
 ];
 
@@ -196,6 +197,15 @@ export const ndasRoute = createRoute({
   path: "/ndas",
   validateSearch: parseNdasSearch,
   component: lazyRouteComponent(() => import("./routes/ndas/NdasPage"), "NdasPage"),
+});
+
+const documentsRoute = page("/documents", () => import("./routes/documents/DocumentsPage"), "DocumentsPage");
+const traceRoute = page("/documents/trace", () => import("./routes/documents/TracePage"), "TracePage");
+
+export const documentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/documents/$documentId",
+  component: lazyRouteComponent(() => import("./routes/documents/DocumentPage"), "DocumentPage"),
 });
 
 const contractCalendarRoute = page(
@@ -329,6 +339,9 @@ const routeTree = rootRoute.addChildren([
     contractCalendarRoute,
     contractRoute,
     ndasRoute,
+    documentsRoute,
+    traceRoute,
+    documentRoute,
     kpisRoute,
     kpiUploadRoute,
     kpiRoute,

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { IdParams, page } from "../../../domain/common.js";
-import {
-  Document,
-  DocumentContentQuery,
-  DocumentListItem,
-  ListDocumentsQuery,
-} from "../../../domain/documents.js";
+import { ContentQuery, Document, DocumentListItem, ListDocumentsQuery } from "../../../domain/documents.js";
 import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
@@ -95,18 +90,18 @@ export function documentRoutes(ctx: AppContext) {
     app.get(
       "/api/v1/documents/:id/content",
       {
-        preValidation: guard(documentPolicy.read),
+        preValidation: guard(documentPolicy.content),
         schema: {
           tags,
           summary: "Download a version's decrypted content",
           params: IdParams,
-          querystring: DocumentContentQuery,
+          querystring: ContentQuery,
           produces: ["application/octet-stream"],
         },
       },
       async (req, reply) => {
         const f = await service.content(
-          authorize(req.actor, documentPolicy.read),
+          authorize(req.actor, documentPolicy.read), // partner users: see documents.shares (issue 7)
           req.params.id,
           req.query.version,
         );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   index,
   integer,
   pgTable,
@@ -10,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Classification } from "../../../domain/documents.js";
+import type { AccessAction, Classification, WatermarkKind } from "../../../domain/documents.js";
 import { contracts } from "../contracts/contracts.tables.js";
 import { orgId, timestamps } from "../organizations/columns.js";
 import { partners } from "../partners/partners.tables.js";
@@ -85,5 +86,84 @@ export const documentVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.documentId, t.version] }),
     index("document_versions_org_key_idx").on(t.orgId, t.orgKeyVersion),
+  ],
+);
+
+/**
+ * Shares of a document with a partner: with the whole partner (`scope = partner`, every portal user
+ * of it, now and later) or with named users (`scope = users`, rows in `document_share_users`, all
+ * of that partner). Revoking stamps `revoked_at`; rows are kept because the access log and leak
+ * tracing point at them.
+ */
+export const documentShares = pgTable(
+  "document_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    scope: text("scope").$type<"partner" | "users">().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    allowDownload: boolean("allow_download").notNull().default(false),
+    note: text("note"),
+    createdBy: userRef("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedBy: userRef("revoked_by"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("document_shares_document_idx").on(t.documentId),
+    index("document_shares_partner_idx").on(t.orgId, t.partnerId),
+  ],
+);
+
+/** The named recipients of a `scope = users` share. */
+export const documentShareUsers = pgTable(
+  "document_share_users",
+  {
+    shareId: uuid("share_id")
+      .notNull()
+      .references(() => documentShares.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shareId, t.userId] }),
+    index("document_share_users_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * The access log: one row per delivered copy (view or download), staff and partner alike. A
+ * marked copy stores the copy id its invisible fingerprint carries, which is how a leaked file is
+ * traced back to this row. Written in the transaction that decides to serve, before any byte leaves.
+ * `user_id`/`partner_id` are plain columns (no FK): the log must outlive deleted users and partners.
+ */
+export const documentAccess = pgTable(
+  "document_access",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    userId: uuid("user_id"),
+    userName: text("user_name").notNull(),
+    userEmail: text("user_email").notNull(),
+    partnerId: uuid("partner_id"),
+    shareId: uuid("share_id").references(() => documentShares.id, { onDelete: "set null" }),
+    action: text("action").$type<AccessAction>().notNull(),
+    watermark: text("watermark").$type<WatermarkKind>().notNull(),
+    copyId: text("copy_id"),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("document_access_document_idx").on(t.documentId, t.createdAt, t.id),
+    uniqueIndex("document_access_copy_idx").on(t.orgId, t.copyId).where(sql`${t.copyId} IS NOT NULL`),
   ],
 );

@@ -30,7 +30,7 @@ export interface Abilities {
   riskCategory: "read" | "write";
   riskSettings: "read" | "write";
   riskSignal: "read" | "accept" | "dismiss" | "evaluate";
-  document: "read" | "write" | "delete";
+  document: "read" | "write" | "delete" | "share" | "accessLog" | "trace" | "content";
   contract: "read" | "create" | "update" | "delete" | "review" | "export";
   obligation: "read" | "write";
   nda: "read" | "create" | "update" | "delete";

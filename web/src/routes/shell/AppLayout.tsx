@@ -10,6 +10,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconClockHour4,
+  IconFiles,
   IconFileText,
   IconGauge,
   IconHistory,
@@ -53,6 +54,7 @@ export function AppLayout() {
     { to: "/risks", label: "Risk register", icon: IconShieldHalfFilled, show: can(me, "risk", "read") },
     { to: "/contracts", label: "Contracts", icon: IconFileText, show: can(me, "contract", "read") },
     { to: "/ndas", label: "NDAs", icon: IconLock, show: can(me, "nda", "read") },
+    { to: "/documents", label: "Documents", icon: IconFiles, show: can(me, "document", "read") },
     { to: "/kpis", label: "Service levels", icon: IconGauge, show: can(me, "kpi", "read") },
     {
       to: "/questionnaires",

@@ -31,6 +31,7 @@ const TABS = [
   { value: "risk", to: "/partners/$partnerId/risk", label: "Risk" },
   { value: "contracts", to: "/partners/$partnerId/contracts", label: "Contracts" },
   { value: "assessments", to: "/partners/$partnerId/assessments", label: "Assessments" },
+  { value: "documents", to: "/partners/$partnerId/documents", label: "Documents" },
   { value: "scorecard", to: "/partners/$partnerId/scorecard", label: "Scorecard" },
   { value: "activity", to: "/partners/$partnerId/activity", label: "Activity" },
 ] as const;
