@@ -332,3 +332,8 @@ export function markableKind(contentType: string): "pdf" | "image" | null {
   if (base === "image/png" || base === "image/jpeg") return "image";
   return null;
 }
+
+/** `GET /api/v1/partners/:id/portal-users`: the partner's portal users, to pick share recipients. */
+export const PortalUserList = z.object({
+  items: z.array(z.object({ id: Id, name: z.string(), email: z.string(), active: z.boolean() })),
+});

@@ -67,6 +67,22 @@ export function documentShareRoutes(_ctx: AppContext) {
       },
     );
     app.get(
+      "/api/v1/partners/:id/portal-users",
+      {
+        preValidation: guard(documentPolicy.share),
+        schema: {
+          tags,
+          summary: "The partner's portal users (share recipients)",
+          params: IdParams,
+          response: { 200: PortalUserList, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        authorize(req.actor, documentPolicy.share);
+        throw todo();
+      },
+    );
+    app.get(
       "/api/v1/documents/:id/access-log",
       {
         preValidation: guard(documentPolicy.accessLog),
