@@ -4,6 +4,7 @@ import {
   AccessLogEntry,
   AccessLogQuery,
   CreateShare,
+  PortalUserList,
   Share,
   ShareList,
   ShareParams,
