@@ -8,10 +8,11 @@ import { partnersListBench } from "./partners-list.js";
 import { risksBench } from "./risks.js";
 import { signalsBench } from "./signals.js";
 import { startupBench } from "./startup.js";
+import { watermarkPdfBench } from "./watermark-pdf.js";
 
 const HELP = `Usage: npm run bench [-- options]
 
-  --only startup|partners|concentration|risks|signals|kpi-ingest|kpi|documents   run one benchmark (default: all)
+  --only startup|partners|concentration|risks|signals|kpi-ingest|kpi|documents|watermark   run one benchmark (default: all)
   --runs N                  start-up repetitions (default 5)
   --idle S                  seconds idle before reading RSS (default 5)
   --partners N              partners to insert (default 10000)
@@ -134,6 +135,12 @@ async function main(): Promise<number> {
   if (!only || only === "documents") {
     heading("Documents: encrypt-and-store vs raw AES-256-GCM");
     const r = await documentEncryptBench({ megabytes: Math.max(1, n(values["document-mb"], 4096)) });
+    console.log(r.report);
+    ok &&= r.ok;
+  }
+  if (!only || only === "watermark") {
+    heading("Watermarking a 20-page PDF (markPdf) vs pdf-lib load + save");
+    const r = await watermarkPdfBench({ pages: 20, runs: 15, warmup: 3 });
     console.log(r.report);
     ok &&= r.ok;
   }
