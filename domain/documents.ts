@@ -34,7 +34,8 @@ export type CreateDocumentFields = z.infer<typeof CreateDocumentFields>;
 /** `GET /api/v1/documents`: filters and cursor, newest first. */
 export const ListDocumentsQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),
-  partnerId: Id.optional(),
+  /** The partner's document room: documents filed under the partner or ever shared with it. */
+  partnerId: Id.optional().describe("Documents filed under the partner or shared with it"),
   classification: Classification.optional(),
 });
 export type ListDocumentsQuery = z.infer<typeof ListDocumentsQuery>;
@@ -289,7 +290,8 @@ export const TraceResult = z.discriminatedUnion("found", [
     carriers: z.array(TraceCarrier),
     document: z.object({ id: Id, title: z.string(), classification: Classification }),
     version: z.number().int(),
-    recipient: z.object({ id: Id, name: z.string(), email: z.string() }).nullable(),
+    /** Name and email as delivered (snapshot); `id` is null once the user no longer exists. */
+    recipient: z.object({ id: Id.nullable(), name: z.string(), email: z.string() }).nullable(),
     partner: z.object({ id: Id, name: z.string() }).nullable(),
     share: z.object({ id: Id, expiresAt: z.string(), status: ShareStatus }).nullable(),
     action: AccessAction,

@@ -23,6 +23,7 @@ export const NOTIFICATION_TYPES = [
   "assessment_clarification",
   "assessment_drafted",
   "nda_expiring",
+  "document_shared",
 ] as const;
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;
@@ -73,6 +74,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     description: "The scheduler drafts a partner's next assessment by its tier's cadence",
   },
   nda_expiring: { label: "NDAs expiring", description: "30 and 7 days before an NDA expires" },
+  document_shared: {
+    label: "Documents shared with you",
+    description: "A document is shared with your company or with you (partner users, by email)",
+  },
 };
 
 /** Where an event points to in the product. */

@@ -1,4 +1,5 @@
 import { buildApp } from "./app.js";
+import { sweepDocumentTemp } from "./modules/documents/documents.sweep.js";
 import { JOBS } from "./modules/jobs.js";
 import { loadConfig } from "./platform/config.js";
 import { type JobRunner, startJobRunner } from "./platform/jobs/runner.js";
@@ -37,6 +38,9 @@ export async function serve(): Promise<void> {
     process.on(signal, () => void stop(signal));
   }
   await app.listen({ port: config.port, host: config.host });
+  // Once per process, not per app build (tests build many): temp files of uploads a crash cut
+  // short. In the background, so a large leftover directory never delays serving.
+  void sweepDocumentTemp(config.dataDir, app.log);
   const shownHost = config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host;
   const where = runtime.embedded
     ? `embedded PostgreSQL in ${config.dataDir}`

@@ -1,3 +1,4 @@
+import type { Classification } from "../documents.js";
 import type { KpiPeriod, MeasurementStatus } from "../kpis.js";
 import type { Criticality } from "../partners.js";
 
@@ -83,6 +84,20 @@ export interface NdaFacts {
   expiryDate: string | null;
 }
 
+/**
+ * A live share of one of our documents with the partner (not revoked, not yet expired when the
+ * facts were loaded): what the partner can fetch today. Expired shares drop out by themselves, so
+ * the nightly run resolves what they raised.
+ */
+export interface DocumentShareFacts {
+  shareId: string;
+  documentId: string;
+  title: string;
+  classification: Classification;
+  /** When the share ends (ISO 8601 UTC). */
+  expiresAt: string;
+}
+
 /** One partner with everything partner-level rules read. */
 export interface PartnerFacts {
   id: string;
@@ -103,6 +118,8 @@ export interface PartnerFacts {
   kpis: KpiFacts[];
   /** Its NDAs, oldest effective date first. */
   ndas: NdaFacts[];
+  /** Live shares of our documents with it, by document title. */
+  documentShares: DocumentShareFacts[];
 }
 
 /** A World Bank WGI figure: the latest year of one indicator for one country. */

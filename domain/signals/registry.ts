@@ -1,9 +1,11 @@
 import { concentration } from "./rules/concentration.js";
+import { confidentialSharedWithoutNda } from "./rules/confidential-shared-without-nda.js";
 import { contractMissingClauses } from "./rules/contract-missing-clauses.js";
 import { inadequateDataProtection } from "./rules/inadequate-data-protection.js";
 import { kpiDeviations } from "./rules/kpi-deviations.js";
 import { lowOverlap } from "./rules/low-overlap.js";
 import { lowPoliticalStability } from "./rules/low-political-stability.js";
+import { ndaExpiringWithShares } from "./rules/nda-expiring-with-shares.js";
 import { noExitPlan } from "./rules/no-exit-plan.js";
 import { noNda } from "./rules/no-nda.js";
 import { noReviewDate } from "./rules/no-review-date.js";
@@ -24,6 +26,8 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   noExitPlan,
   kpiDeviations,
   noNda,
+  confidentialSharedWithoutNda,
+  ndaExpiringWithShares,
 ];
 
 const BY_ID = new Map(SIGNAL_RULES.map((r) => [r.id, r]));

@@ -45,7 +45,8 @@ export type FactKind =
   | "contracts"
   | "kpis"
   | "concentration"
-  | "ndas";
+  | "ndas"
+  | "documentShares";
 
 /** A pluggable rule: pure, metadata plus `evaluate`. Add one file and one line in `registry.ts`. */
 export interface SignalRule {

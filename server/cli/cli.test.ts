@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { login, PASSWORD, useTestApp } from "../test/harness.js";
@@ -6,12 +8,19 @@ import { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data.js";
 
 const env = useTestApp();
 const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "outsight-cli-"));
 
 /** Runs `outsight <args>` as a real child process against the test database. */
 function outsight(...args: string[]) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: env.ctx.config.databaseUrl, LOG_LEVEL: "silent" },
+    // Its own data directory: the demo stores (encrypted) documents and a master key there.
+    env: {
+      ...process.env,
+      DATABASE_URL: env.ctx.config.databaseUrl,
+      OUTSIGHT_DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+    },
     encoding: "utf8",
     timeout: 60_000,
   });

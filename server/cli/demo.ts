@@ -16,6 +16,7 @@ import type { Runtime } from "../platform/runtime.js";
 import { DEMO_PARTNER_USER, loadDemoAssessments } from "./demo-assessments.js";
 import { loadDemoContracts } from "./demo-contracts.js";
 import { DEMO_ORG, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_SUBCONTRACTORS, DEMO_USERS } from "./demo-data.js";
+import { loadDemoDocuments } from "./demo-documents.js";
 import { loadDemoKpis } from "./demo-kpis.js";
 import { loadDemoRisks } from "./demo-risks.js";
 
@@ -111,10 +112,11 @@ export async function loadDemo(runtime: Runtime): Promise<number> {
     { riskManager: asStaff(riskManager), vendorManager: asStaff(vendorManager) },
     DEMO_PASSWORD,
   );
+  const documentCount = await loadDemoDocuments(runtime, actor, ids);
   // Today's reminders (notice deadline, overdue obligations, reviews due), so the bell has news.
   await db.transaction((tx) => remindOrganization(tx, actor.orgId, todayUtc()));
   console.log(
-    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts, ${kpiCount} KPIs, ${assessmentCount} assessments and ${DEMO_USERS.length + 1} users.`,
+    `Loaded "${DEMO_ORG}" with ${DEMO_PARTNERS.length} partners, ${riskCount} risks, ${contractCount} contracts, ${kpiCount} KPIs, ${assessmentCount} assessments, ${documentCount} documents and ${DEMO_USERS.length + 1} users.`,
   );
   console.log(
     `Sign in as ${DEMO_USERS[0].email} (or risk@, vendor@, compliance@, auditor@, viewer@outsight.example) with password ${DEMO_PASSWORD}`,

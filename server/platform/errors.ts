@@ -41,6 +41,7 @@ export type ErrorCode =
   | "nda_required"
   | "watermark_unsupported"
   | "download_not_allowed"
+  | "watermark_failed"
   | "not_implemented"
   | "internal_error";
 

@@ -17,6 +17,7 @@ import { parseAuditSearch } from "./routes/audit/search";
 import { parseConcentrationSearch } from "./routes/concentration/search";
 import { parseContractsSearch } from "./routes/contracts/search";
 import { parseCountriesSearch } from "./routes/countries/search";
+import { parseDocumentsSearch } from "./routes/documents/search";
 import { parseKpisSearch } from "./routes/kpis/search";
 import { NotFoundPage } from "./routes/NotFoundPage";
 import { parseNdasSearch } from "./routes/ndas/search";
@@ -199,7 +200,12 @@ export const ndasRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/ndas/NdasPage"), "NdasPage"),
 });
 
-const documentsRoute = page("/documents", () => import("./routes/documents/DocumentsPage"), "DocumentsPage");
+export const documentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/documents",
+  validateSearch: parseDocumentsSearch,
+  component: lazyRouteComponent(() => import("./routes/documents/DocumentsPage"), "DocumentsPage"),
+});
 const traceRoute = page("/documents/trace", () => import("./routes/documents/TracePage"), "TracePage");
 
 export const documentRoute = createRoute({

@@ -48,6 +48,7 @@ export const partner = (o: Partial<PartnerFacts> = {}): PartnerFacts => ({
   contracts: [],
   kpis: [],
   ndas: [],
+  documentShares: [],
   ...o,
 });
 

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { newOrgKey, orgKeyAad, unwrapKey } from "../../platform/crypto/envelope.js";
@@ -69,4 +70,16 @@ export async function orgKeyVersion(
     .where(and(eq(orgKeys.orgId, orgId), eq(orgKeys.version, version)));
   if (!row) throw new Error(`org key v${version} of ${orgId} is missing`);
   return unwrapKey(master.key, row.wrappedKey, orgKeyAad(orgId));
+}
+
+/**
+ * The organization's secret for deriving copy ids (the fingerprints of delivered copies):
+ * HMAC-SHA256 of the master key over `outsight/fingerprint/<orgId>`. Derived rather than stored,
+ * and per organization so one tenant's copies cannot be forged with another's secret. A master
+ * key rotation changes it, which is harmless: tracing looks copy ids up in the access log, it
+ * never recomputes them.
+ */
+export async function fingerprintSecret(ctx: AppContext, orgId: string): Promise<Buffer> {
+  const master = await masterKeyOf(ctx);
+  return createHmac("sha256", master.key).update(`outsight/fingerprint/${orgId}`).digest();
 }

@@ -1,17 +1,38 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { IdParams, page } from "../../../domain/common.js";
 import { ContentQuery, Document, DocumentListItem, ListDocumentsQuery } from "../../../domain/documents.js";
 import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
+import { createDeliveryService, type Delivery } from "./documents.deliver.js";
 import { masterKeyOf } from "./documents.keys.js";
 import { documentPolicy } from "./documents.policy.js";
 import { createDocumentService } from "./documents.service.js";
 import { readDocumentUpload } from "./documents.upload.js";
 
+/**
+ * Sends delivered content. nosniff, and inline only for PDF and images: an uploaded HTML or SVG
+ * never renders in our origin, and the sandbox keeps even an inline viewer from running script
+ * with our origin's rights. Marked copies differ per call, so they carry no etag.
+ */
+function sendDelivery(reply: FastifyReply, f: Delivery) {
+  const ascii = f.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const name = `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
+  reply
+    .type(f.contentType)
+    .header("x-content-type-options", "nosniff")
+    .header("content-disposition", `${f.inline ? "inline" : "attachment"}; ${name}`)
+    .header("cache-control", "private, no-store")
+    .header("content-length", String(f.size));
+  if (f.inline) reply.header("content-security-policy", "sandbox");
+  if (f.etag) reply.header("etag", `"${f.etag}"`);
+  return reply.send(f.body);
+}
+
 /** Encrypted documents: upload, versions, list, read, download, delete. */
 export function documentRoutes(ctx: AppContext) {
   const service = createDocumentService(ctx);
+  const delivery = createDeliveryService(ctx);
   return async (base: FastifyInstance) => {
     await masterKeyOf(ctx); // a missing or malformed master key stops start-up here
     const app = typed(base);
@@ -93,31 +114,20 @@ export function documentRoutes(ctx: AppContext) {
         preValidation: guard(documentPolicy.content),
         schema: {
           tags,
-          summary: "Download a version's decrypted content",
+          summary: "Download or view a version's content (partner users: a marked copy of what is shared)",
+          description:
+            "Staff receive any version; confidential and restricted PDFs and images are marked for them. " +
+            "Partner users receive only the current version of a document shared with them, marked for them. " +
+            "Every call is recorded in the access log.",
           params: IdParams,
           querystring: ContentQuery,
           produces: ["application/octet-stream"],
+          response: problems(400, 401, 403, 404, 409, 413, 422),
         },
       },
       async (req, reply) => {
-        const f = await service.content(
-          authorize(req.actor, documentPolicy.read), // partner users: see documents.shares (issue 7)
-          req.params.id,
-          req.query.version,
-        );
-        const ascii = f.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-        // attachment + nosniff: an uploaded HTML or SVG can never render in our origin.
-        return reply
-          .type(f.contentType)
-          .header("x-content-type-options", "nosniff")
-          .header(
-            "content-disposition",
-            `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-          )
-          .header("cache-control", "private, no-store")
-          .header("content-length", String(f.size))
-          .header("etag", `"${f.sha256}"`)
-          .send(f.stream);
+        const actor = authorize(req.actor, documentPolicy.content);
+        return sendDelivery(reply, await delivery.deliver(actor, req.params.id, req.query));
       },
     );
   };

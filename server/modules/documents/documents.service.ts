@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Readable } from "node:stream";
-import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, or, type SQL, sql } from "drizzle-orm";
 import { CreateDocumentFields, type ListDocumentsQuery } from "../../../domain/documents.js";
 import type { Actor } from "../../platform/access.js";
 import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
-import { dataKeyAad, unwrapKey } from "../../platform/crypto/envelope.js";
-import { createDecryptStream } from "../../platform/crypto/stream.js";
 import type { Queryable } from "../../platform/db/index.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { LocalStorage } from "../../platform/storage/local-storage.js";
@@ -14,7 +11,7 @@ import { assertPartner } from "../contracts/contracts.checks.js";
 import { contracts } from "../contracts/contracts.tables.js";
 import { keysetOrdering } from "../partners/partners.query.js";
 import { users } from "../users/users.tables.js";
-import { currentOrgKey, masterKeyOf, orgKeyVersion } from "./documents.keys.js";
+import { currentOrgKey, masterKeyOf } from "./documents.keys.js";
 import {
   type DocumentRow,
   documentColumns,
@@ -24,7 +21,7 @@ import {
   versionColumns,
 } from "./documents.present.js";
 import { type StoredVersion, storeVersion } from "./documents.store.js";
-import { documents, documentVersions } from "./documents.tables.js";
+import { documentShares, documents, documentVersions } from "./documents.tables.js";
 import type { DocumentUpload } from "./documents.upload.js";
 
 const ordering = (cursor: string | undefined) =>
@@ -36,7 +33,8 @@ const ordering = (cursor: string | undefined) =>
   );
 
 /**
- * Documents (issue 7): encrypted upload, versions, listing, streamed download and deletion.
+ * Documents (issue 7): encrypted upload, versions, listing and deletion (delivery of content:
+ * documents.deliver.ts).
  * Content is stored before its row commits and deleted after its row is gone, so a crash in
  * between can only leave orphan ciphertext (unreadable without its wrapped key), never a row
  * pointing to nothing.
@@ -116,7 +114,21 @@ export function createDocumentService(ctx: AppContext) {
       const order = ordering(q.cursor);
       const where: SQL[] = [eq(documents.orgId, actor.orgId)];
       if (q.q) where.push(ilike(documents.title, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-      if (q.partnerId) where.push(eq(documents.partnerId, q.partnerId));
+      // A partner's document room: what is filed under the partner and what was shared with it.
+      if (q.partnerId)
+        where.push(
+          or(
+            eq(documents.partnerId, q.partnerId),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(documentShares)
+                .where(
+                  and(eq(documentShares.documentId, documents.id), eq(documentShares.partnerId, q.partnerId)),
+                ),
+            ),
+          ) as SQL,
+        );
       if (q.classification) where.push(eq(documents.classification, q.classification));
       if (order.after) where.push(order.after);
       const rows = await selectDocuments(db, { sortValue: order.sortValue })
@@ -265,44 +277,6 @@ export function createDocumentService(ctx: AppContext) {
         return versions.map((v) => v.key);
       });
       for (const key of keys) await storage.delete(key).catch(() => undefined);
-    },
-
-    /** The decrypted content of one version (default: current) as a stream, with its metadata. */
-    async content(
-      actor: Actor,
-      id: string,
-      version?: number,
-    ): Promise<{ fileName: string; contentType: string; sha256: string; size: number; stream: Readable }> {
-      const [doc] = await db
-        .select({ v: documents.currentVersion })
-        .from(documents)
-        .where(and(eq(documents.id, id), eq(documents.orgId, actor.orgId)));
-      if (!doc) throw notFound("Document");
-      const [row] = await db
-        .select()
-        .from(documentVersions)
-        .where(
-          and(
-            eq(documentVersions.documentId, id),
-            eq(documentVersions.orgId, actor.orgId),
-            eq(documentVersions.version, version ?? doc.v),
-          ),
-        );
-      if (!row) throw notFound("Document version");
-      const master = await masterKeyOf(ctx);
-      const orgKey = await orgKeyVersion(db, master, actor.orgId, row.orgKeyVersion);
-      const dataKey = unwrapKey(orgKey, row.wrappedDataKey, dataKeyAad(id, row.version));
-      orgKey.fill(0);
-      const cipher = await storage.get(row.storageKey);
-      const decrypt = createDecryptStream(dataKey);
-      cipher.on("error", (e) => decrypt.destroy(e));
-      return {
-        fileName: row.fileName,
-        contentType: row.contentType,
-        sha256: row.sha256,
-        size: row.size,
-        stream: cipher.pipe(decrypt),
-      };
     },
   };
 }

@@ -11,14 +11,15 @@ import {
 } from "../../../domain/documents.js";
 import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError } from "../../platform/errors.js";
 import { NoContent, problems, typed } from "../../platform/http/typed.js";
+import { createAccessLogService } from "./documents.access.js";
 import { documentPolicy } from "./documents.policy.js";
-
-const todo = () => new AppError(501, "not_implemented", "Not implemented");
+import { createShareService } from "./documents.shares.js";
 
 /** Sharing documents with partners, and the access log of every delivered copy. */
-export function documentShareRoutes(_ctx: AppContext) {
+export function documentShareRoutes(ctx: AppContext) {
+  const shares = createShareService(ctx);
+  const accessLog = createAccessLogService(ctx);
   return async (base: FastifyInstance) => {
     const app = typed(base);
     const tags = ["documents"];
@@ -35,9 +36,9 @@ export function documentShareRoutes(_ctx: AppContext) {
           response: { 201: Share, ...problems(400, 401, 403, 404, 409, 422) },
         },
       },
-      async (req) => {
-        authorize(req.actor, documentPolicy.share);
-        throw todo();
+      async (req, reply) => {
+        const actor = authorize(req.actor, documentPolicy.share);
+        return reply.code(201).send(await shares.create(actor, req.params.id, req.body));
       },
     );
     app.get(
@@ -46,10 +47,7 @@ export function documentShareRoutes(_ctx: AppContext) {
         preValidation: guard(documentPolicy.read),
         schema: { tags, params: IdParams, response: { 200: ShareList, ...problems(400, 401, 403, 404) } },
       },
-      async (req) => {
-        authorize(req.actor, documentPolicy.read);
-        throw todo();
-      },
+      async (req) => shares.list(authorize(req.actor, documentPolicy.read), req.params.id),
     );
     app.delete(
       "/api/v1/documents/:id/shares/:shareId",
@@ -62,9 +60,10 @@ export function documentShareRoutes(_ctx: AppContext) {
           response: { 204: NoContent, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => {
-        authorize(req.actor, documentPolicy.share);
-        throw todo();
+      async (req, reply) => {
+        const actor = authorize(req.actor, documentPolicy.share);
+        await shares.revoke(actor, req.params.id, req.params.shareId);
+        return reply.code(204).send(null);
       },
     );
     app.get(
@@ -78,10 +77,7 @@ export function documentShareRoutes(_ctx: AppContext) {
           response: { 200: PortalUserList, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => {
-        authorize(req.actor, documentPolicy.share);
-        throw todo();
-      },
+      async (req) => shares.portalUsers(authorize(req.actor, documentPolicy.share), req.params.id),
     );
     app.get(
       "/api/v1/documents/:id/access-log",
@@ -95,10 +91,7 @@ export function documentShareRoutes(_ctx: AppContext) {
           response: { 200: page(AccessLogEntry), ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => {
-        authorize(req.actor, documentPolicy.accessLog);
-        throw todo();
-      },
+      async (req) => accessLog.list(authorize(req.actor, documentPolicy.accessLog), req.params.id, req.query),
     );
   };
 }

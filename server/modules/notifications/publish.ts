@@ -32,8 +32,12 @@ export interface EventToPublish {
   recipients: readonly string[];
 }
 
-/** The only events partner-portal users may receive (issue 6): their assessments being sent, due, late or sent back. */
+/**
+ * The only events partner-portal users may receive: their assessments being sent, due, late or
+ * sent back (issue 6), and documents shared with them (issue 7).
+ */
 const PARTNER_EVENT_TYPES: ReadonlySet<NotificationType> = new Set<NotificationType>([
+  "document_shared",
   "assessment_sent",
   "assessment_due",
   "assessment_overdue",

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildPartner, call, type Session, useTestApp } from "../../test/harness.js";
 import { XLSX_TYPE } from "../assessments/assessments-xlsx.js";
 import { buildContract } from "../contracts/contracts.testkit.js";
+import { buildDocument, buildShare, content, realPdf, tempDataDir } from "../documents/documents.testkit.js";
 import {
   type AssessmentSessions,
   buildAssessmentSessions,
@@ -19,6 +20,11 @@ import {
  * partner's and another organization's assessments (404), refuse staff (403) and anonymous callers
  * (401). A new internal route a partner user can reach makes this test fail: it is not in the
  * allow-list, so it is called, and its 2xx is caught.
+ *
+ * One internal route is open to partner users BY DESIGN (issue 7): `GET /documents/{id}/content`
+ * serves them the documents shared with them (as marked copies). It is still called below with
+ * another partner's shared document and must answer 404 there; the last test proves it serves
+ * only what is shared with the caller.
  */
 
 /**
@@ -45,10 +51,21 @@ const SELF_SERVICE = new Set([
   "PUT /api/v1/notification-preferences",
 ]);
 
-const env = useTestApp();
+/** Internal routes a partner user may reach for what is shared with them; 404 for anything else. */
+const PARTNER_REACHABLE = new Set(["GET /api/v1/documents/{id}/content"]);
+
+const env = useTestApp({ OUTSIGHT_DATA_DIR: tempDataDir() });
 let s: AssessmentSessions;
 /** Same organization, another partner (P2), with an assessment, a contract and a contact. */
-let p2: { id: string; assessmentId: string; contractId: string; contactId: string; templateId: string };
+let p2: {
+  id: string;
+  assessmentId: string;
+  contractId: string;
+  contactId: string;
+  templateId: string;
+  /** A document shared with P2 (not with the partner user's partner). */
+  documentId: string;
+};
 /** Another organization's assessment. */
 let o2AssessmentId: string;
 let routes: { method: string; path: string }[];
@@ -58,12 +75,15 @@ beforeAll(async () => {
   const partner = await buildPartner(env, s.admin);
   const a = await buildPortalAssessment(env, s.admin, partner.id);
   const contract = await buildContract(env, s.admin, partner.id);
+  const document = await buildDocument(env, s.admin);
+  await buildShare(env, s.admin, document.id, { partnerId: partner.id });
   p2 = {
     id: partner.id,
     assessmentId: a.id,
     contractId: contract.id,
     contactId: a.contactIds[0],
     templateId: a.templateId,
+    documentId: document.id,
   };
   o2AssessmentId = (await buildPortalAssessment(env, s.other, (await buildPartner(env, s.other)).id)).id;
   // The partner user's own assessment exists too, so "nothing visible" is not why P2's answers 404.
@@ -90,6 +110,8 @@ function idFor(path: string): string {
       return p2.templateId;
     case "users":
       return s.admin.userId;
+    case "documents":
+      return p2.documentId;
     default:
       return randomUUID();
   }
@@ -139,7 +161,9 @@ describe("partner-user isolation", () => {
     for (const r of internal) {
       const url = fill(r.path, idFor(r.path));
       const res = await call(env, s.partnerUser, request(r.method, r.path, url));
-      if (![403, 404].includes(res.statusCode)) reached.push(`${label(r)} → ${res.statusCode}`);
+      // A route open to partner users must not even admit the document exists: 404, not 403.
+      const allowed = PARTNER_REACHABLE.has(label(r)) ? [404] : [403, 404];
+      if (!allowed.includes(res.statusCode)) reached.push(`${label(r)} → ${res.statusCode}`);
     }
     expect(reached).toEqual([]);
   });
@@ -167,5 +191,16 @@ describe("partner-user isolation", () => {
       await check(r, null, p2.assessmentId, 401);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("serves partner users on the content route only what is shared with them", async () => {
+    for (const r of PARTNER_REACHABLE) expect(routes.map(label), r).toContain(r);
+    const mine = await buildDocument(env, s.admin, {}, await realPdf());
+    await buildShare(env, s.admin, mine.id, { partnerId: s.partnerId });
+    const foreign = await buildDocument(env, s.other);
+    expect((await content(env, s.partnerUser, mine.id)).statusCode).toBe(200);
+    expect((await content(env, s.partnerUser, p2.documentId)).statusCode).toBe(404);
+    expect((await content(env, s.partnerUser, foreign.id)).statusCode).toBe(404);
+    expect((await content(env, s.partnerUser, randomUUID())).statusCode).toBe(404);
   });
 });

@@ -2,12 +2,13 @@ import type { FastifyInstance } from "fastify";
 import { PortalDocumentList } from "../../../domain/documents.js";
 import { authorize, guard } from "../../platform/access.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError } from "../../platform/errors.js";
 import { problems, typed } from "../../platform/http/typed.js";
 import { portalDocumentPolicy } from "../documents/documents.policy.js";
+import { createPortalDocumentService } from "./portal.documents.js";
 
 /** Documents shared with the signed-in partner user (content via `GET /api/v1/documents/:id/content`). */
-export function portalDocumentRoutes(_ctx: AppContext) {
+export function portalDocumentRoutes(ctx: AppContext) {
+  const service = createPortalDocumentService(ctx);
   return async (base: FastifyInstance) => {
     const app = typed(base);
     app.get(
@@ -20,10 +21,7 @@ export function portalDocumentRoutes(_ctx: AppContext) {
           response: { 200: PortalDocumentList, ...problems(401, 403) },
         },
       },
-      async (req) => {
-        authorize(req.actor, portalDocumentPolicy.use);
-        throw new AppError(501, "not_implemented", "Not implemented");
-      },
+      async (req) => service.list(authorize(req.actor, portalDocumentPolicy.use)),
     );
   };
 }

@@ -7,6 +7,7 @@ import type {
   CarrierFacts,
   ContractFacts,
   CountryFacts,
+  DocumentShareFacts,
   IndicatorFact,
   KpiFacts,
   NdaFacts,
@@ -133,6 +134,16 @@ export async function loadSignalFacts(
            expiry_date::text AS "expiryDate"
       FROM ndas WHERE org_id = ${orgId}${inScope("partner_id")}
      ORDER BY effective_date, id`);
+  // Live shares only (not revoked, not yet expired at the transaction's time): an expired share
+  // drops out of the facts, so the nightly run resolves what it raised without an edit.
+  const shareRows = await partnerFacts<DocumentShareFacts & { partnerId: string }>(sql`
+    SELECT s.id AS "shareId", s.partner_id AS "partnerId", s.document_id AS "documentId", d.title,
+           d.classification,
+           to_char(s.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "expiresAt"
+      FROM document_shares s
+      JOIN documents d ON d.id = s.document_id AND d.org_id = s.org_id
+     WHERE s.org_id = ${orgId} AND s.revoked_at IS NULL AND s.expires_at > now()${inScope("s.partner_id")}
+     ORDER BY d.title, s.document_id, s.id`);
   const ourSites = await q.execute<R<SiteFacts>>(sql`
     SELECT id, name, country, city, time_zone AS "timeZone", working_hours AS "workingHours"
       FROM organization_sites WHERE org_id = ${orgId} ORDER BY created_at, id`);
@@ -161,6 +172,7 @@ export async function loadSignalFacts(
         contracts: [],
         kpis: [],
         ndas: [],
+        documentShares: [],
       },
     ]),
   );
@@ -169,6 +181,7 @@ export async function loadSignalFacts(
   for (const { partnerId, ...l } of linkRows) partners.get(partnerId)?.subcontractors.push(l);
   for (const { partnerId, ...c } of contractRows) partners.get(partnerId)?.contracts.push(c);
   for (const { partnerId, ...n } of ndaRows) partners.get(partnerId)?.ndas.push(n);
+  for (const { partnerId, ...d } of shareRows) partners.get(partnerId)?.documentShares.push(d);
   const series = new Map<string, { periodStart: string; value: number }[]>();
   for (const { kpiId, ...m } of measurementRows) {
     const list = series.get(kpiId);

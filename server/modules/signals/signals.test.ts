@@ -246,6 +246,8 @@ describe("risk signals: the rules endpoint", () => {
       "no_exit_plan",
       "kpi_deviations",
       "no_nda",
+      "confidential_shared_without_nda",
+      "nda_expiring_with_shares",
     ]);
     expect(items[0]).toMatchObject({
       category: { key: "political_economic_instability" },

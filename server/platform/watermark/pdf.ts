@@ -40,6 +40,12 @@ async function load(pdf: Uint8Array): Promise<PDFDocument> {
   }
   if (doc.isEncrypted)
     throw new PdfNotMarkable("the PDF is encrypted and cannot be watermarked", "encrypted");
+  try {
+    // pdf-lib loads a file without a catalog or page tree, then fails on first use of the pages.
+    if (doc.getPageCount() === 0) throw new Error("no pages");
+  } catch (e) {
+    throw new PdfNotMarkable(`the PDF has no readable pages: ${(e as Error).message}`, "unreadable");
+  }
   return doc;
 }
 

@@ -88,3 +88,38 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return "Something went wrong";
 }
+
+/** The problem body of a failed raw `fetch`, as the typed client would have thrown it. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  let body: Partial<ProblemBody> = {};
+  try {
+    body = (await response.json()) as ProblemBody;
+  } catch {
+    // Not JSON (a proxy's error page): fall back to the status line below.
+  }
+  return new ApiError({
+    status: response.status,
+    code: body.code ?? `http_${response.status}`,
+    title: body.title ?? (response.statusText || "Request failed"),
+    detail: body.detail,
+    requestId: body.requestId,
+    errors: body.errors,
+  });
+}
+
+/** `fetch`, turning a network failure or a non-2xx answer into an `ApiError` like `unwrap` does. */
+export async function sendRaw(url: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: "same-origin", ...init });
+  } catch (e) {
+    throw new ApiError({
+      status: 0,
+      code: "network_error",
+      title: "Cannot reach the server",
+      detail: e instanceof Error ? e.message : "Check your connection and try again",
+    });
+  }
+  if (!response.ok) throw await apiErrorOf(response);
+  return response;
+}

@@ -24151,6 +24151,7 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     q?: string;
+                    /** @description Documents filed under the partner or shared with it */
                     partnerId?: string;
                     classification?: "public" | "internal" | "confidential" | "restricted";
                 };
@@ -24974,7 +24975,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a version's decrypted content */
+        /**
+         * Download or view a version's content (partner users: a marked copy of what is shared)
+         * @description Staff receive any version; confidential and restricted PDFs and images are marked for them. Partner users receive only the current version of a document shared with them, marked for them. Every call is recorded in the access log.
+         */
         get: {
             parameters: {
                 query?: {
@@ -24989,12 +24993,159 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem details (RFC 9457) */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -25795,7 +25946,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trace a suspected leaked copy (multipart: one `file`) to its recipient */
+        /**
+         * Trace a suspected leaked copy (multipart: one `file`) to its recipient
+         * @description multipart/form-data with one `file` (at most 50 MB). The file is read in memory and never stored.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -25825,8 +25979,7 @@ export interface paths {
                             };
                             version: number;
                             recipient: {
-                                /** Format: uuid */
-                                id: string;
+                                id: string | null;
                                 name: string;
                                 email: string;
                             } | null;
@@ -25944,6 +26097,28 @@ export interface paths {
                 };
                 /** @description Problem details (RFC 9457) */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                row?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Problem details (RFC 9457) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -27864,7 +28039,7 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     unread?: "true" | "false";
-                    type?: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
+                    type?: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared";
                 };
                 header?: never;
                 path?: never;
@@ -27883,7 +28058,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared";
                                 title: string;
                                 body: string;
                                 link: string | null;
@@ -28216,7 +28391,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared";
                                 inApp: boolean;
                                 email: boolean;
                             }[];
@@ -28283,7 +28458,7 @@ export interface paths {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
+                            type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared";
                             inApp: boolean;
                             email: boolean;
                         }[];
@@ -28300,7 +28475,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
+                                type: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared";
                                 inApp: boolean;
                                 email: boolean;
                             }[];
@@ -28415,7 +28590,7 @@ export interface paths {
                                 id: string;
                                 url: string;
                                 description: string | null;
-                                events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
+                                events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared")[];
                                 active: boolean;
                                 createdAt: string;
                                 lastDelivery: {
@@ -28534,7 +28709,7 @@ export interface paths {
                         /** Format: uri */
                         url: string;
                         description?: string | null;
-                        events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
+                        events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared")[];
                         /** @default true */
                         active?: boolean;
                     };
@@ -28552,7 +28727,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -28668,7 +28843,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -28897,7 +29072,7 @@ export interface paths {
                         /** Format: uri */
                         url?: string;
                         description?: string | null;
-                        events?: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
+                        events?: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared")[];
                         active?: boolean;
                     };
                 };
@@ -28914,7 +29089,7 @@ export interface paths {
                             id: string;
                             url: string;
                             description: string | null;
-                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring")[];
+                            events: ("notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared")[];
                             active: boolean;
                             createdAt: string;
                             lastDelivery: {
@@ -29051,7 +29226,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                eventType: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring";
+                                eventType: "notice_deadline" | "contract_ending" | "obligation_due" | "obligation_overdue" | "contract_review_due" | "risk_review_due" | "kpi_breach" | "kpi_anomaly" | "assessment_sent" | "assessment_due" | "assessment_overdue" | "assessment_submitted" | "assessment_clarification" | "assessment_drafted" | "nda_expiring" | "document_shared";
                                 eventTitle: string;
                                 /** @enum {string} */
                                 status: "pending" | "delivered" | "failed";

@@ -5,7 +5,7 @@ import { TableSkeleton } from "./States";
 
 /**
  * A list page's table: the sortable head, the rows (a skeleton on first load, dimmed while the
- * next page or filter loads over the previous one) and the cursor pager underneath.
+ * next page or filter loads over the previous one) and the cursor pager (if any) underneath.
  */
 export function PagedTable(props: {
   minWidth: number;
@@ -16,7 +16,8 @@ export function PagedTable(props: {
   /** Showing the previous answer while a new one loads. */
   stale: boolean;
   columns: number;
-  pager: PagerProps;
+  /** Cursor paging; left out for short lists that come whole. */
+  pager?: PagerProps;
 }) {
   return (
     <>
@@ -28,7 +29,7 @@ export function PagedTable(props: {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {!props.firstLoad && <CursorPager {...props.pager} />}
+      {!props.firstLoad && props.pager && <CursorPager {...props.pager} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconClipboardList,
+  IconFileLock,
   IconFileSearch,
   IconLock,
   IconMessageQuestion,
@@ -35,6 +36,7 @@ export const TYPE_LOOK: Record<NotificationType, { icon: Icon; color: string }> 
   assessment_clarification: { icon: IconMessageQuestion, color: "orange" },
   assessment_drafted: { icon: IconCalendarRepeat, color: "grape" },
   nda_expiring: { icon: IconLock, color: "orange" },
+  document_shared: { icon: IconFileLock, color: "blue" },
 };
 
 /** The options of a type filter or multi-select, labelled for people. */

@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { Empty, ErrorState } from "../../components/States";
 import { AssessmentCard } from "./AssessmentCard";
 import { assessmentsQuery, overviewQuery, type PortalAssessmentItem } from "./queries";
+import { SharedDocuments } from "./SharedDocuments";
 
 /**
  * The portal's start page: the partner's questionnaires, those waiting for them first (most
  * urgent due date first), then the ones already handed in, so "what do I have to do" is the top
- * of the page.
+ * of the page; below them, the documents shared with the partner user.
  */
 export function PortalHomePage() {
   const overview = useQuery(overviewQuery);
@@ -63,6 +64,7 @@ export function PortalHomePage() {
         </Card>
       )}
       {done.length > 0 && <CardGroup title="Submitted and closed" items={done} />}
+      <SharedDocuments />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { AnswerValue } from "../../../../domain/questionnaires";
-import { ApiError, api, type ProblemBody, unwrap } from "../../api/client";
+import { api, sendRaw, unwrap } from "../../api/client";
 
 /** Query keys of the partner portal, so mutations invalidate exactly what they touched. */
 export const portalKeys = {
@@ -8,6 +8,7 @@ export const portalKeys = {
   overview: ["portal", "overview"] as const,
   list: ["portal", "assessments"] as const,
   detail: (id: string) => ["portal", "assessments", id] as const,
+  documents: ["portal", "documents"] as const,
 };
 
 const fetchOverview = () => unwrap(api.GET("/api/v1/portal/overview"));
@@ -29,11 +30,24 @@ export const assessmentsQuery = queryOptions({ queryKey: portalKeys.list, queryF
 export const assessmentQuery = (id: string) =>
   queryOptions({ queryKey: portalKeys.detail(id), queryFn: () => fetchAssessment(id) });
 
+const fetchDocuments = () => unwrap(api.GET("/api/v1/portal/documents"));
+
+/** Documents shared with the partner user, with what they may do with each. */
+export const sharedDocumentsQuery = queryOptions({ queryKey: portalKeys.documents, queryFn: fetchDocuments });
+
+/**
+ * Where the browser opens (`inline`, the browser's viewer) or downloads (`attachment`) a shared
+ * document: the server marks each copy for the signed-in user on the way out.
+ */
+export const documentContentHref = (id: string, disposition: "inline" | "attachment") =>
+  `/api/v1/documents/${id}/content?disposition=${disposition}`;
+
 export type PortalOverview = Awaited<ReturnType<typeof fetchOverview>>;
 export type PortalAssessmentItem = Awaited<ReturnType<typeof fetchAssessments>>["items"][number];
 export type PortalAssessment = Awaited<ReturnType<typeof fetchAssessment>>;
 export type PortalQuestion = PortalAssessment["content"]["sections"][number]["questions"][number];
 export type EvidenceFile = PortalAssessment["answers"][number]["evidence"][number];
+export type SharedDocument = Awaited<ReturnType<typeof fetchDocuments>>["items"][number];
 export type SectionProgress = PortalAssessment["sections"][number];
 export type MissingAnswer = PortalAssessment["missing"][number];
 
@@ -62,41 +76,6 @@ export const evidenceHref = (id: string, evidenceId: string) =>
 /** Where the browser downloads the questionnaire as an XLSX workbook to answer offline. */
 export const exportHref = (id: string) => `/api/v1/portal/assessments/${id}/export.xlsx`;
 
-/** The problem body of a failed raw `fetch`, as the typed client would have thrown it. */
-async function apiErrorOf(response: Response): Promise<ApiError> {
-  let body: Partial<ProblemBody> = {};
-  try {
-    body = (await response.json()) as ProblemBody;
-  } catch {
-    // Not JSON (a proxy's error page): fall back to the status line below.
-  }
-  return new ApiError({
-    status: response.status,
-    code: body.code ?? `http_${response.status}`,
-    title: body.title ?? (response.statusText || "Request failed"),
-    detail: body.detail,
-    requestId: body.requestId,
-    errors: body.errors,
-  });
-}
-
-/** `fetch`, turning a network failure or a non-2xx answer into an `ApiError` like `unwrap` does. */
-async function send(url: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: "same-origin", ...init });
-  } catch (e) {
-    throw new ApiError({
-      status: 0,
-      code: "network_error",
-      title: "Cannot reach the server",
-      detail: e instanceof Error ? e.message : "Check your connection and try again",
-    });
-  }
-  if (!response.ok) throw await apiErrorOf(response);
-  return response;
-}
-
 /**
  * `POST …/evidence` as multipart. Sent with `fetch` rather than the typed client because the
  * server reads the fields as a stream: `questionKey` must come BEFORE the file, which only a
@@ -106,7 +85,7 @@ export async function uploadEvidence(id: string, questionKey: string, file: File
   const form = new FormData();
   form.append("questionKey", questionKey);
   form.append("file", file, file.name);
-  const response = await send(`/api/v1/portal/assessments/${id}/evidence`, { method: "POST", body: form });
+  const response = await sendRaw(`/api/v1/portal/assessments/${id}/evidence`, { method: "POST", body: form });
   return (await response.json()) as EvidenceFile;
 }
 
@@ -125,7 +104,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
  * `import_rejected` carries one error per bad row, which `ImportErrorsAlert` shows.
  */
 export async function importAnswers(id: string, file: File, dryRun: boolean): Promise<ImportAnswersResult> {
-  const response = await send(`/api/v1/portal/assessments/${id}/import?dryRun=${dryRun}`, {
+  const response = await sendRaw(`/api/v1/portal/assessments/${id}/import?dryRun=${dryRun}`, {
     method: "POST",
     headers: { "content-type": XLSX },
     body: await file.arrayBuffer(),
