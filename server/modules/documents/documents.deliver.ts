@@ -15,7 +15,7 @@ import type { AppContext } from "../../platform/context.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { LocalStorage } from "../../platform/storage/local-storage.js";
 import { ImageNotMarkable } from "../../platform/watermark/image.js";
-import { markCopy } from "../../platform/watermark/index.js";
+import { markCopyOffThread } from "../../platform/watermark/mark-pool.js";
 import { PdfNotMarkable } from "../../platform/watermark/pdf.js";
 import { ndaInForce } from "../ndas/ndas.service.js";
 import { partners } from "../partners/partners.tables.js";
@@ -102,7 +102,7 @@ export function createDeliveryService(ctx: AppContext) {
       reference: copyId.slice(0, 8),
     };
     try {
-      const marked = await markCopy(content, contentType, visible, encodeCopyId(copyId));
+      const marked = await markCopyOffThread(content, contentType, visible, encodeCopyId(copyId));
       return { copyId, body: Buffer.from(marked.buffer, marked.byteOffset, marked.byteLength) };
     } catch (e) {
       if (isNotMarkable(e))

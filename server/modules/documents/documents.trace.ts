@@ -7,7 +7,7 @@ import type { Actor } from "../../platform/access.js";
 import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, invalid } from "../../platform/errors.js";
-import { readFingerprint } from "../../platform/watermark/index.js";
+import { readFingerprintOffThread } from "../../platform/watermark/mark-pool.js";
 import { sanitizeFileName } from "../assessments/evidence.files.js";
 import { partners } from "../partners/partners.tables.js";
 import { users } from "../users/users.tables.js";
@@ -76,7 +76,7 @@ export function createTraceService(ctx: AppContext) {
      * reads the log: tracing is an investigation step auditors want to see.
      */
     async trace(actor: Actor, file: SuspectFile): Promise<TraceResult> {
-      const found = await readFingerprint(file.data);
+      const found = await readFingerprintOffThread(file.data);
       const evidence = {
         fileName: file.fileName,
         size: file.data.length,
