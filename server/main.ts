@@ -4,6 +4,7 @@ import { JOBS } from "./modules/jobs.js";
 import { loadConfig } from "./platform/config.js";
 import { type JobRunner, startJobRunner } from "./platform/jobs/runner.js";
 import { openRuntime } from "./platform/runtime.js";
+import { warmMarkWorker } from "./platform/watermark/mark-pool.js";
 
 /**
  * Starts Outsight: database (embedded unless DATABASE_URL), migrations, HTTP. SIGINT/SIGTERM
@@ -41,6 +42,7 @@ export async function serve(): Promise<void> {
   // Once per process, not per app build (tests build many): temp files of uploads a crash cut
   // short. In the background, so a large leftover directory never delays serving.
   void sweepDocumentTemp(config.dataDir, app.log);
+  warmMarkWorker();
   const shownHost = config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host;
   const where = runtime.embedded
     ? `embedded PostgreSQL in ${config.dataDir}`

@@ -92,6 +92,14 @@ export async function readFingerprintOffThread(content: Uint8Array): Promise<Fou
   return (await run({ kind: "read", content })) as FoundFingerprint | null;
 }
 
+/**
+ * Starts the worker ahead of the first copy: loading pdf-lib and jimp in it takes a second or
+ * two, which should not fall on the first partner to open a document.
+ */
+export function warmMarkWorker(): void {
+  worker ??= start();
+}
+
 /** Stops the worker (tests, shutdown); pending jobs fail. */
 export async function stopMarkWorker(): Promise<void> {
   const w = worker;

@@ -73,6 +73,8 @@ export interface MarkDrawing {
   font: PDFFont;
   fontName: string;
   gsName: string;
+  /** The graphics state of the fingerprint dots (blend mode Multiply). */
+  dotGsName: string;
   diagonal: string;
   lines: string[];
   bits: ArrayLike<number>;
@@ -106,7 +108,7 @@ function dots(frame: PageFrame, bits: ArrayLike<number>, yStart: number, dir: 1 
 export function markOperators(frame: PageFrame, d: MarkDrawing): string {
   const { width: W, height: H } = frame;
   const out: string[] = ["q", `${frame.matrix.map(num).join(" ")} cm`];
-  out.push(dots(frame, d.bits, 1, 1), dots(frame, d.bits, H - 1, -1));
+  out.push("q", `/${d.dotGsName} gs`, dots(frame, d.bits, 1, 1), dots(frame, d.bits, H - 1, -1), "Q");
 
   // Diagonal: as large as fits along the page diagonal, centred.
   const angle = Math.atan2(H, W);

@@ -92,6 +92,9 @@ export async function markPdf(pdf: Uint8Array, mark: VisibleMark, bits: Bits): P
   const doc = await load(pdf);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const gs = doc.context.register(doc.context.obj({ Type: "ExtGState", ca: 0.18, CA: 0.18 }));
+  // Multiply: a near-white dot darkens what lies under it by under 1 %, so the fingerprint stays
+  // invisible over dark headers and photos too, not only over white paper.
+  const dotGs = doc.context.register(doc.context.obj({ Type: "ExtGState", BM: "Multiply" }));
   const lines = visibleMarkLines(mark).map((l) => winAnsiSafe(l, font));
   const diagonal = winAnsiSafe(`${mark.recipientName} <${mark.recipientEmail}>`, font);
   const pages = doc.getPages();
@@ -107,12 +110,13 @@ export async function markPdf(pdf: Uint8Array, mark: VisibleMark, bits: Bits): P
     const frame = pageFrame(visibleBox(media, numbers(page.node.CropBox())), page.getRotation().angle);
     const fontName = resourceName(Font, "OsF", font.ref);
     const gsName = resourceName(ExtGState, "OsGS", gs);
+    const dotGsName = resourceName(ExtGState, "OsDG", dotGs);
     // Pages of the same size, rotation and resource names share one mark stream: building and
     // compressing it is most of the cost, and a 20-page document usually has one page size.
-    const key = `${frame.width}|${frame.height}|${frame.matrix.join(",")}|${fontName}|${gsName}`;
+    const key = `${frame.width}|${frame.height}|${frame.matrix.join(",")}|${fontName}|${gsName}|${dotGsName}`;
     let ref = streams.get(key);
     if (!ref) {
-      const ops = markOperators(frame, { font, fontName, gsName, diagonal, lines, bits });
+      const ops = markOperators(frame, { font, fontName, gsName, dotGsName, diagonal, lines, bits });
       ref = doc.context.register(doc.context.flateStream(ops));
       streams.set(key, ref);
     }

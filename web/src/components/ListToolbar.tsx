@@ -1,4 +1,4 @@
-import { Button, Group, TextInput } from "@mantine/core";
+import { Button, Group, type GroupProps, TextInput } from "@mantine/core";
 import { IconSearch, IconX } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -21,24 +21,46 @@ export function ListToolbar(props: {
   filtered: boolean;
   onClear: () => void;
   children?: ReactNode;
+  /** Width of the search box from the `sm` breakpoint up (full width below it). Default 240. */
+  searchWidth?: number;
+  /** Show an × inside the search box that empties it while it holds text. */
+  searchClearable?: boolean;
+  /** Leave the search box out (e.g. a compact variant of the toolbar). */
+  hideSearch?: boolean;
+  /** Typing pause before `onSearch` fires, in ms. Default 300. */
+  debounceMs?: number;
+  /** Vertical alignment of the row. Default "flex-start". */
+  align?: GroupProps["align"];
 }) {
-  const [q, setQ] = useDebouncedText(props.q, props.onSearch);
+  const [q, setQ] = useDebouncedText(props.q, props.onSearch, props.debounceMs);
   return (
     <Group
       gap="sm"
       p="md"
       wrap="wrap"
-      align="flex-start"
+      align={props.align ?? "flex-start"}
       style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
     >
-      <TextInput
-        placeholder={props.placeholder}
-        aria-label={props.searchLabel}
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: "100%", sm: 240 }}
-      />
+      {!props.hideSearch && (
+        <TextInput
+          placeholder={props.placeholder}
+          aria-label={props.searchLabel}
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={{ base: "100%", sm: props.searchWidth ?? 240 }}
+          rightSection={
+            props.searchClearable && q ? (
+              <IconX
+                size={14}
+                style={{ cursor: "pointer" }}
+                onClick={() => setQ("")}
+                aria-label="Clear search"
+              />
+            ) : null
+          }
+        />
+      )}
       {props.children}
       {props.filtered && (
         <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
@@ -56,6 +78,8 @@ export function ListToolbar(props: {
 export function PartnerFilter(props: {
   value: string | undefined;
   onChange: (id: string | undefined) => void;
+  /** Default 200. */
+  w?: number;
 }) {
   const id = props.value ?? "";
   // The same key and answer as the partner page's query, so a visited partner is already cached.
@@ -68,7 +92,7 @@ export function PartnerFilter(props: {
     <PartnerSelect
       placeholder="Partner"
       aria-label="Partner"
-      w={200}
+      w={props.w ?? 200}
       value={props.value ?? null}
       selectedName={partner.data?.name}
       onChange={(id) => props.onChange(id ?? undefined)}

@@ -1,11 +1,7 @@
-import { Button, Group, Select, TextInput } from "@mantine/core";
-import { IconSearch, IconX } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { Select } from "@mantine/core";
 import { CONTRACT_STATUSES, CONTRACT_TYPES } from "../../../../domain/contracts";
+import { ListToolbar, PartnerFilter } from "../../components/ListToolbar";
 import { MultiFilter } from "../../components/MultiFilter";
-import { PartnerSelect } from "../../components/PartnerSelect";
-import { useDebouncedText } from "../../lib/useDebouncedText";
-import { partnerQuery } from "../partners/queries";
 import { CONTRACT_STATUS_LABELS, CONTRACT_TYPE_NAMES } from "./labels";
 import { type ContractsSearch, EXPIRING_CHOICES, hasFilters } from "./search";
 
@@ -23,26 +19,17 @@ export function ContractsToolbar(props: {
   onClear: () => void;
 }) {
   const { search, onChange } = props;
-  const [q, setQ] = useDebouncedText(search.q, (v) => onChange({ q: v }));
-  // The partner filter arrives as an id in the URL; fetch its name to label the select.
-  const partner = useQuery({ ...partnerQuery(search.partnerId ?? ""), enabled: Boolean(search.partnerId) });
   const many = <T,>(v: T[]) => (v.length ? v : undefined);
   return (
-    <Group
-      gap="sm"
-      p="md"
-      wrap="wrap"
-      align="flex-start"
-      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+    <ListToolbar
+      q={search.q}
+      onSearch={(q) => onChange({ q })}
+      placeholder="Search title or reference…"
+      searchLabel="Search contracts"
+      searchWidth={220}
+      filtered={hasFilters(search)}
+      onClear={props.onClear}
     >
-      <TextInput
-        placeholder="Search title or reference…"
-        aria-label="Search contracts"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: "100%", sm: 220 }}
-      />
       <MultiFilter
         label="Type"
         options={TYPE_OPTIONS}
@@ -55,14 +42,7 @@ export function ContractsToolbar(props: {
         value={search.status ?? []}
         onChange={(v) => onChange({ status: many(v as NonNullable<ContractsSearch["status"]>) })}
       />
-      <PartnerSelect
-        placeholder="Partner"
-        aria-label="Partner"
-        w={180}
-        value={search.partnerId ?? null}
-        selectedName={partner.data?.name}
-        onChange={(id) => onChange({ partnerId: id ?? undefined })}
-      />
+      <PartnerFilter w={180} value={search.partnerId} onChange={(partnerId) => onChange({ partnerId })} />
       <Select
         placeholder="Ending within…"
         aria-label="Ending within"
@@ -72,11 +52,6 @@ export function ContractsToolbar(props: {
         clearable
         w={190}
       />
-      {hasFilters(search) && (
-        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
-          Clear
-        </Button>
-      )}
-    </Group>
+    </ListToolbar>
   );
 }

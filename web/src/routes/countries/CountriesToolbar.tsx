@@ -1,7 +1,6 @@
-import { Button, Group, Select, Switch, TextInput } from "@mantine/core";
-import { IconSearch, IconX } from "@tabler/icons-react";
+import { Select, Switch } from "@mantine/core";
 import type { RiskLevel } from "../../../../domain/governance";
-import { useDebouncedText } from "../../lib/useDebouncedText";
+import { ListToolbar } from "../../components/ListToolbar";
 import { type CountriesSearch, hasFilters, REGION_OPTIONS, type Region } from "./search";
 import { RISK_OPTIONS } from "./shared";
 
@@ -12,24 +11,17 @@ export function CountriesToolbar(props: {
   onClear: () => void;
 }) {
   const { search, onChange } = props;
-  const [text, setText] = useDebouncedText(search.q, (q) => onChange({ q, page: undefined }), 250);
-
   return (
-    <Group
-      gap="sm"
-      p="md"
-      wrap="wrap"
+    <ListToolbar
+      q={search.q}
+      onSearch={(q) => onChange({ q, page: undefined })}
+      placeholder="Search countries…"
+      searchLabel="Search countries"
+      debounceMs={250}
       align="center"
-      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+      filtered={hasFilters(search)}
+      onClear={props.onClear}
     >
-      <TextInput
-        placeholder="Search countries…"
-        aria-label="Search countries"
-        leftSection={<IconSearch size={16} />}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        w={{ base: "100%", sm: 240 }}
-      />
       <Select
         placeholder="Region"
         aria-label="Region"
@@ -53,11 +45,6 @@ export function CountriesToolbar(props: {
         checked={search.ours ?? false}
         onChange={(e) => onChange({ ours: e.currentTarget.checked || undefined, page: undefined })}
       />
-      {hasFilters(search) && (
-        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
-          Clear
-        </Button>
-      )}
-    </Group>
+    </ListToolbar>
   );
 }

@@ -23,13 +23,16 @@ const ICONS: Record<FileKind, { icon: ComponentType<IconProps>; color: string }>
   other: { icon: IconFile, color: "var(--mantine-color-gray-6)" },
 };
 
-/** A file name with an icon of its type, so PDFs and spreadsheets are told apart at a glance. */
+/**
+ * A file name with an icon of its type, so PDFs and spreadsheets are told apart at a glance.
+ * Spans, not divs and paragraphs: it also sits inside text, e.g. a page header's description.
+ */
 export function FileName(props: { fileName: string; contentType: string; maw?: number }) {
   const { icon: Icon, color } = ICONS[fileKind(props.contentType, props.fileName)];
   return (
-    <Group gap={6} wrap="nowrap" maw={props.maw ?? 260}>
+    <Group component="span" gap={6} wrap="nowrap" maw={props.maw ?? 260}>
       <Icon size={18} color={color} style={{ flexShrink: 0 }} aria-hidden />
-      <Text size="sm" truncate title={props.fileName}>
+      <Text component="span" size="sm" truncate title={props.fileName}>
         {props.fileName}
       </Text>
     </Group>

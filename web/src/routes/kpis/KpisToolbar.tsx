@@ -1,10 +1,6 @@
-import { Button, Group, SegmentedControl, TextInput } from "@mantine/core";
-import { IconSearch, IconX } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { SegmentedControl } from "@mantine/core";
 import { MEASUREMENT_STATUSES, type MeasurementStatus } from "../../../../domain/kpis";
-import { PartnerSelect } from "../../components/PartnerSelect";
-import { useDebouncedText } from "../../lib/useDebouncedText";
-import { partnerQuery } from "../partners/queries";
+import { ListToolbar, PartnerFilter } from "../../components/ListToolbar";
 import { STATUS_LABELS } from "./labels";
 import { hasFilters, type KpisSearch } from "./search";
 
@@ -21,44 +17,23 @@ export function KpisToolbar(props: {
   onClear: () => void;
 }) {
   const { search, onChange } = props;
-  const [q, setQ] = useDebouncedText(search.q, (v) => onChange({ q: v }));
-  // The partner filter arrives as an id in the URL; fetch its name to label the select.
-  const partner = useQuery({ ...partnerQuery(search.partnerId ?? ""), enabled: Boolean(search.partnerId) });
   return (
-    <Group
-      gap="sm"
-      p="md"
-      wrap="wrap"
-      align="flex-start"
-      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+    <ListToolbar
+      q={search.q}
+      onSearch={(q) => onChange({ q })}
+      placeholder="Search KPIs…"
+      searchLabel="Search KPIs"
+      searchWidth={220}
+      filtered={hasFilters(search)}
+      onClear={props.onClear}
     >
-      <TextInput
-        placeholder="Search KPIs…"
-        aria-label="Search KPIs"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: "100%", sm: 220 }}
-      />
-      <PartnerSelect
-        placeholder="Partner"
-        aria-label="Partner"
-        w={200}
-        value={search.partnerId ?? null}
-        selectedName={partner.data?.name}
-        onChange={(id) => onChange({ partnerId: id ?? undefined })}
-      />
+      <PartnerFilter value={search.partnerId} onChange={(partnerId) => onChange({ partnerId })} />
       <SegmentedControl
         aria-label="Latest status"
         data={STATUS_OPTIONS}
         value={search.status ?? "all"}
         onChange={(v) => onChange({ status: v === "all" ? undefined : (v as MeasurementStatus) })}
       />
-      {hasFilters(search) && (
-        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
-          Clear
-        </Button>
-      )}
-    </Group>
+    </ListToolbar>
   );
 }

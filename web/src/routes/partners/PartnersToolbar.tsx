@@ -1,5 +1,5 @@
-import { Button, Group, Select, TextInput } from "@mantine/core";
-import { IconSearch, IconTag, IconX } from "@tabler/icons-react";
+import { Select, TextInput } from "@mantine/core";
+import { IconTag } from "@tabler/icons-react";
 import { PARTNER_STATUS_LABELS, PARTNER_STATUSES } from "../../../../domain/lifecycle";
 import {
   CATEGORY_LABELS,
@@ -7,6 +7,7 @@ import {
   type Criticality,
   PARTNER_CATEGORIES,
 } from "../../../../domain/partners";
+import { ListToolbar } from "../../components/ListToolbar";
 import { MultiFilter } from "../../components/MultiFilter";
 import { COUNTRY_OPTIONS } from "../../lib/countries";
 import { useDebouncedText } from "../../lib/useDebouncedText";
@@ -27,35 +28,19 @@ export function PartnersToolbar(props: {
   onClear: () => void;
 }) {
   const { search, onChange } = props;
-  const [q, setQ] = useDebouncedText(search.q, (v) => onChange({ q: v }));
   const [tag, setTag] = useDebouncedText(search.tag, (v) => onChange({ tag: v?.toLowerCase() }));
   const many = <T,>(v: T[]) => (v.length ? v : undefined);
   return (
-    <Group
-      gap="sm"
-      p="md"
-      wrap="wrap"
-      align="flex-start"
-      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+    <ListToolbar
+      q={search.q}
+      onSearch={(q) => onChange({ q })}
+      placeholder="Search partners…"
+      searchLabel="Search partners"
+      searchWidth={260}
+      searchClearable
+      filtered={hasFilters(search)}
+      onClear={props.onClear}
     >
-      <TextInput
-        placeholder="Search partners…"
-        aria-label="Search partners"
-        leftSection={<IconSearch size={16} />}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        w={{ base: "100%", sm: 260 }}
-        rightSection={
-          q ? (
-            <IconX
-              size={14}
-              style={{ cursor: "pointer" }}
-              onClick={() => setQ("")}
-              aria-label="Clear search"
-            />
-          ) : null
-        }
-      />
       <MultiFilter
         label="Status"
         options={STATUS_OPTIONS}
@@ -98,11 +83,6 @@ export function PartnersToolbar(props: {
         onChange={(e) => setTag(e.currentTarget.value)}
         w={120}
       />
-      {hasFilters(search) && (
-        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
-          Clear
-        </Button>
-      )}
-    </Group>
+    </ListToolbar>
   );
 }

@@ -1,14 +1,11 @@
-import { Button, Chip, Group, Select, TextInput } from "@mantine/core";
-import { IconSearch, IconX } from "@tabler/icons-react";
+import { Chip, Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { SCORE_LEVELS } from "../../../../domain/risk-scoring";
 import { RISK_STATUSES } from "../../../../domain/risks";
+import { ListToolbar, PartnerFilter } from "../../components/ListToolbar";
 import { MultiFilter } from "../../components/MultiFilter";
-import { PartnerSelect } from "../../components/PartnerSelect";
 import { LEVEL_LABELS, RISK_STATUS_LABELS } from "../../lib/risks";
-import { useDebouncedText } from "../../lib/useDebouncedText";
 import { useOwnerOptions } from "../../lib/useOwnerOptions";
-import { partnerQuery } from "../partners/queries";
 import { categoriesQuery } from "./queries";
 import { hasFilters, type RisksSearch } from "./search";
 
@@ -24,30 +21,20 @@ export function RisksToolbar(props: {
   compact?: boolean;
 }) {
   const { search, onChange, compact } = props;
-  const [q, setQ] = useDebouncedText(search.q, (v) => onChange({ q: v }));
   const categories = useQuery(categoriesQuery);
-  // The partner filter arrives as an id in the URL; fetch its name to label the select.
-  const partner = useQuery({ ...partnerQuery(search.partnerId ?? ""), enabled: Boolean(search.partnerId) });
   const owners = useOwnerOptions();
   const many = <T,>(v: T[]) => (v.length ? v : undefined);
   return (
-    <Group
-      gap="sm"
-      p="md"
-      wrap="wrap"
-      align="flex-start"
-      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+    <ListToolbar
+      q={search.q}
+      onSearch={(q) => onChange({ q })}
+      placeholder="Search risks…"
+      searchLabel="Search risks"
+      searchWidth={190}
+      hideSearch={compact}
+      filtered={hasFilters(search)}
+      onClear={props.onClear}
     >
-      {!compact && (
-        <TextInput
-          placeholder="Search risks…"
-          aria-label="Search risks"
-          leftSection={<IconSearch size={16} />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={{ base: "100%", sm: 190 }}
-        />
-      )}
       <MultiFilter
         label="Category"
         options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
@@ -63,14 +50,7 @@ export function RisksToolbar(props: {
           onChange={(v) => onChange({ level: many(v as NonNullable<RisksSearch["level"]>) })}
         />
       )}
-      <PartnerSelect
-        placeholder="Partner"
-        aria-label="Partner"
-        w={180}
-        value={search.partnerId ?? null}
-        selectedName={partner.data?.name}
-        onChange={(id) => onChange({ partnerId: id ?? undefined })}
-      />
+      <PartnerFilter w={180} value={search.partnerId} onChange={(partnerId) => onChange({ partnerId })} />
       {!compact && (
         <>
           <Select
@@ -100,11 +80,6 @@ export function RisksToolbar(props: {
           </Chip>
         </>
       )}
-      {hasFilters(search) && (
-        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={props.onClear}>
-          Clear
-        </Button>
-      )}
-    </Group>
+    </ListToolbar>
   );
 }
