@@ -148,6 +148,7 @@ export function authRoutes(ctx: AppContext) {
           organization: { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() },
           via: actor.kind === "token" ? ("token" as const) : ("session" as const),
           abilities: allAbilities(actor),
+          limits: { documentMaxBytes: ctx.config.documentMaxBytes },
         };
       },
     );

@@ -46,6 +46,7 @@ describe("setup, sign-in and sessions", () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe("ann@acme.test");
     expect(me.json().abilities.partner.create).toBe(true);
+    expect(me.json().limits).toEqual({ documentMaxBytes: env.ctx.config.documentMaxBytes });
     const out = await env.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie } });
     expect(out.statusCode).toBe(204);
     problem(await env.app.inject({ url: "/api/v1/me", headers: { cookie } }), 401, "unauthenticated");

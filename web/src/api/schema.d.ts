@@ -176,6 +176,9 @@ export interface paths {
                                     [key: string]: boolean;
                                 };
                             };
+                            limits?: {
+                                documentMaxBytes: number;
+                            };
                         };
                     };
                 };
@@ -473,6 +476,9 @@ export interface paths {
                                 [key: string]: {
                                     [key: string]: boolean;
                                 };
+                            };
+                            limits?: {
+                                documentMaxBytes: number;
                             };
                         };
                     };
@@ -21812,6 +21818,9 @@ export interface paths {
                                 [key: string]: {
                                     [key: string]: boolean;
                                 };
+                            };
+                            limits?: {
+                                documentMaxBytes: number;
                             };
                         };
                     };

@@ -2,12 +2,13 @@ import { Alert, FileInput, Group, Progress, Stack, Text } from "@mantine/core";
 import { IconUpload } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { Classification } from "../../../../domain/documents";
-import { DEFAULT_MAX_UPLOAD_BYTES, formatBytes, guessContentType, shareabilityWarning } from "./files";
+import { formatBytes, guessContentType, shareabilityWarning } from "./files";
+import { useUploadLimit } from "./useUploadLimit";
 
 /**
  * The file of an upload: picker, chosen size, the limit, a progress bar while sending, and a
- * warning when the file type could not be shared at the document's classification. The
- * limit shown is the default one; a server configured otherwise answers 413 with its own figure.
+ * warning when the file type could not be shared at the document's classification. The limit
+ * shown is the server's (`DOCUMENT_MAX_MB`).
  */
 export function FilePicker(props: {
   value: File | null;
@@ -19,6 +20,7 @@ export function FilePicker(props: {
   /** The document's classification, to warn when this file could not be shared at it. */
   classification: Classification;
 }) {
+  const maxBytes = useUploadLimit();
   const warning = props.value
     ? shareabilityWarning(props.classification, guessContentType(props.value))
     : null;
@@ -29,7 +31,7 @@ export function FilePicker(props: {
         withAsterisk
         placeholder="Choose a file…"
         leftSection={<IconUpload size={16} />}
-        description={`Up to ${formatBytes(DEFAULT_MAX_UPLOAD_BYTES)}. Programs, scripts and installers are refused; the content must match the name.`}
+        description={`Up to ${formatBytes(maxBytes)}. Programs, scripts and installers are refused; the content must match the name.`}
         clearable
         value={props.value}
         onChange={props.onChange}

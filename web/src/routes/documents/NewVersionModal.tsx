@@ -7,6 +7,7 @@ import { FilePicker } from "./FilePicker";
 import { fileProblem } from "./files";
 import { type DocumentDetail, documentKeys } from "./queries";
 import { uploadBody, uploadDocument, uploadErrorMessage } from "./upload";
+import { useUploadLimit } from "./useUploadLimit";
 
 /**
  * Upload a new version of a document: only the file (title and classification stay). Live shares
@@ -15,6 +16,7 @@ import { uploadBody, uploadDocument, uploadErrorMessage } from "./upload";
 export function NewVersionModal(props: { opened: boolean; onClose: () => void; document: DocumentDetail }) {
   const d = props.document;
   const queryClient = useQueryClient();
+  const maxBytes = useUploadLimit();
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -52,7 +54,7 @@ export function NewVersionModal(props: { opened: boolean; onClose: () => void; d
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const p = fileProblem(file);
+          const p = fileProblem(file, maxBytes);
           setProblem(p);
           if (!p && file) upload.mutate(file);
         }}

@@ -12,6 +12,7 @@ import { FilePicker } from "./FilePicker";
 import { fileProblem } from "./files";
 import { type DocumentDetail, documentKeys, partnerContractsQuery } from "./queries";
 import { uploadBody, uploadDocument, uploadErrorMessage } from "./upload";
+import { useUploadLimit } from "./useUploadLimit";
 
 interface Values {
   title: string;
@@ -31,11 +32,11 @@ const initial = (partner?: { id: string; name: string }): Values => ({
   file: null,
 });
 
-const validate = (v: Values) => {
+const validate = (maxBytes: number) => (v: Values) => {
   const errors: Record<string, string> = {};
   if (!v.title.trim()) errors.title = "Required";
   else if (v.title.trim().length > 300) errors.title = "At most 300 characters";
-  const file = fileProblem(v.file);
+  const file = fileProblem(v.file, maxBytes);
   if (file) errors.file = file;
   return errors;
 };
@@ -52,7 +53,8 @@ export function UploadDocumentModal(props: {
   onUploaded?: (doc: DocumentDetail) => void;
 }) {
   const queryClient = useQueryClient();
-  const form = useForm<Values>({ initialValues: initial(), validate });
+  const maxBytes = useUploadLimit();
+  const form = useForm<Values>({ initialValues: initial(), validate: validate(maxBytes) });
   const [progress, setProgress] = useState<number | null>(null);
   const v = form.values;
   const contracts = useQuery({ ...partnerContractsQuery(v.partnerId ?? ""), enabled: Boolean(v.partnerId) });
