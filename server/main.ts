@@ -1,4 +1,5 @@
 import { buildApp } from "./app.js";
+import { encryptLegacyEvidence } from "./modules/assessments/evidence.store.js";
 import { sweepDocumentTemp } from "./modules/documents/documents.sweep.js";
 import { JOBS } from "./modules/jobs.js";
 import { loadConfig } from "./platform/config.js";
@@ -42,6 +43,8 @@ export async function serve(): Promise<void> {
   // Once per process, not per app build (tests build many): temp files of uploads a crash cut
   // short. In the background, so a large leftover directory never delays serving.
   void sweepDocumentTemp(config.dataDir, app.log);
+  // Evidence files stored in plaintext before issue 7's store: encrypted once, in small batches.
+  void encryptLegacyEvidence(runtime, app.log);
   warmMarkWorker();
   const shownHost = config.host === "127.0.0.1" || config.host === "0.0.0.0" ? "localhost" : config.host;
   const where = runtime.embedded

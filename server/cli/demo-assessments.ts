@@ -11,6 +11,7 @@ import { createAssessmentQueries } from "../modules/assessments/assessments.quer
 import { createAssessmentReview } from "../modules/assessments/assessments.review.js";
 import { createAssessmentService } from "../modules/assessments/assessments.service.js";
 import { assessmentEvidence, assessments } from "../modules/assessments/assessments.tables.js";
+import { encryptLegacyEvidence } from "../modules/assessments/evidence.store.js";
 import { contactKind } from "../modules/partners/parts.kinds.js";
 import { createPartService } from "../modules/partners/parts.service.js";
 import { createQuestionnaireTemplateService } from "../modules/questionnaires/questionnaires.service.js";
@@ -265,5 +266,8 @@ export async function loadDemoAssessments(
     });
     if (a.stage === "completed") await review.complete(staff.riskManager, created.id, { conclusion: "pass" });
   }
+  // The demo files were inserted as plain rows inside the seeding transactions: move them into
+  // encrypted storage now, as the server would at its next start.
+  await encryptLegacyEvidence(runtime);
   return ASSESSMENTS.length;
 }

@@ -21,8 +21,11 @@ import type {
 export type AssessmentRow = typeof assessments.$inferSelect;
 type AnswerRow = typeof assessmentAnswers.$inferSelect;
 type RecipientRow = typeof assessmentRecipients.$inferSelect;
-/** Evidence metadata: every column but the bytes. */
-export type EvidenceMeta = Omit<typeof assessmentEvidence.$inferSelect, "content">;
+/** Evidence metadata: every column but the content and where its ciphertext is. */
+export type EvidenceMeta = Omit<
+  typeof assessmentEvidence.$inferSelect,
+  "content" | "storageKey" | "wrappedDataKey" | "orgKeyVersion"
+>;
 
 /** A reference to a user or partner as joined (every field null when the join found nothing). */
 export type Ref = { id: string | null; name: string | null } | null;

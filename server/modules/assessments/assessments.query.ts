@@ -32,6 +32,7 @@ import {
   assessmentRecipients,
   assessments,
 } from "./assessments.tables.js";
+import { evidenceFile } from "./evidence.js";
 
 const creator = alias(users, "assessment_creator");
 
@@ -262,24 +263,9 @@ export function createAssessmentQueries(ctx: AppContext) {
       return { byStatus, overdue };
     },
 
-    /** One evidence file with its bytes; 404 unless it belongs to this assessment of the organization. */
+    /** One evidence file with its content; 404 unless it belongs to this assessment of the organization. */
     async evidenceFile(actor: Actor, id: string, evidenceId: string) {
-      const [file] = await db
-        .select({
-          fileName: assessmentEvidence.fileName,
-          contentType: assessmentEvidence.contentType,
-          content: assessmentEvidence.content,
-        })
-        .from(assessmentEvidence)
-        .where(
-          and(
-            eq(assessmentEvidence.id, evidenceId),
-            eq(assessmentEvidence.assessmentId, id),
-            eq(assessmentEvidence.orgId, actor.orgId),
-          ),
-        );
-      if (!file) throw notFound("Evidence file");
-      return file;
+      return evidenceFile(ctx, db, { id, orgId: actor.orgId }, evidenceId);
     },
   };
 }

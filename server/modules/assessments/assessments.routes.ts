@@ -230,7 +230,7 @@ export function assessmentRoutes(ctx: AppContext) {
           .type(file.contentType)
           .header("content-disposition", attachment(file.fileName))
           .header("x-content-type-options", "nosniff")
-          .header("content-length", String(file.content.length))
+          .header("content-length", String(file.size))
           .send(file.content);
       },
     );

@@ -128,7 +128,12 @@ export const assessmentEvidence = pgTable(
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    content: bytea("content").notNull(),
+    /** Legacy plaintext (issue 6); NULL once the file is in encrypted storage (see evidence.store.ts). */
+    content: bytea("content"),
+    /** The encrypted object in document storage, its data key wrapped by the org key of that version. */
+    storageKey: text("storage_key"),
+    wrappedDataKey: text("wrapped_data_key"),
+    orgKeyVersion: integer("org_key_version"),
     uploadedBy: userRef("uploaded_by"),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { MAX_EVIDENCE_BYTES } from "../../../domain/portal.js";
 import { AppError, invalid } from "../../platform/errors.js";
@@ -139,7 +140,7 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
  */
 export function sendEvidence(
   reply: FastifyReply,
-  f: { fileName: string; contentType: string; content: Buffer; sha256: string },
+  f: { fileName: string; contentType: string; content: Buffer | Readable; size: number; sha256: string },
 ) {
   const ascii = f.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return reply
@@ -151,5 +152,6 @@ export function sendEvidence(
     )
     .header("cache-control", "private, no-store")
     .header("etag", `"${f.sha256}"`)
+    .header("content-length", String(f.size))
     .send(f.content);
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_QUESTION } from "../../../domain/portal.js";
 import { buildPartner, call, problem, useTestApp } from "../../test/harness.js";
+import { tempDataDir } from "../documents/documents.testkit.js";
 import {
   type AssessmentSessions,
   auditActions,
@@ -14,7 +15,7 @@ import {
 } from "../portal/portal.testkit.js";
 import { evidenceType, sanitizeFileName } from "./evidence.js";
 
-const env = useTestApp();
+const env = useTestApp({ OUTSIGHT_DATA_DIR: tempDataDir() });
 let s: AssessmentSessions;
 
 beforeAll(async () => {

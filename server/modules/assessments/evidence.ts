@@ -6,17 +6,24 @@ import { allQuestions } from "../../../domain/questionnaire-answers.js";
 import type { TemplateContent } from "../../../domain/questionnaires.js";
 import type { Actor } from "../../platform/access.js";
 import { auditActorOf, recordAudit } from "../../platform/audit/audit.service.js";
+import type { AppContext } from "../../platform/context.js";
 import type { Queryable, Tx } from "../../platform/db/index.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { users } from "../users/users.tables.js";
 import type { AssessmentRow } from "./answers.js";
 import { assessmentAnswers, assessmentEvidence, assessments } from "./assessments.tables.js";
 import { evidenceType, type Upload } from "./evidence.files.js";
+import {
+  type EvidenceDownload,
+  evidenceContentColumns,
+  openEvidence,
+  type StoredEvidence,
+} from "./evidence.store.js";
 
 /**
  * Evidence files on answers (issue 6): storing, listing and removing them with their audit events.
- * Files are kept in the database with their SHA-256 (issue 7 moves them to encrypted storage).
- * Reading uploads, type checks and downloads are in `evidence.files.ts`.
+ * Files are encrypted into document storage (evidence.store.ts); rows keep name, type, size and
+ * the plaintext's SHA-256. Reading uploads, type checks and downloads are in `evidence.files.ts`.
  */
 
 export {
@@ -115,6 +122,7 @@ export async function storeEvidence(
   row: AssessmentRow,
   content: TemplateContent,
   upload: Upload,
+  stored: StoredEvidence,
 ): Promise<EvidenceFile> {
   if (!allQuestions(content).some((q) => q.key === upload.questionKey))
     throw invalid("Unknown question", [{ path: "questionKey", message: "Unknown question" }]);
@@ -131,20 +139,20 @@ export async function storeEvidence(
   if (existing.length >= MAX_EVIDENCE_PER_QUESTION)
     throw conflict(`At most ${MAX_EVIDENCE_PER_QUESTION} files per question`, "too_many_files");
   const sha256 = createHash("sha256").update(upload.data).digest("hex");
-  const [stored] = await tx
-    .insert(assessmentEvidence)
-    .values({
-      orgId: row.orgId,
-      assessmentId: row.id,
-      questionKey: upload.questionKey,
-      fileName: upload.fileName,
-      contentType,
-      size: upload.data.length,
-      sha256,
-      content: upload.data,
-      uploadedBy: actor.userId,
-    })
-    .returning({ id: assessmentEvidence.id });
+  await tx.insert(assessmentEvidence).values({
+    orgId: row.orgId,
+    assessmentId: row.id,
+    questionKey: upload.questionKey,
+    fileName: upload.fileName,
+    contentType,
+    size: upload.data.length,
+    sha256,
+    id: stored.id,
+    storageKey: stored.storageKey,
+    wrappedDataKey: stored.wrappedDataKey,
+    orgKeyVersion: stored.orgKeyVersion,
+    uploadedBy: actor.userId,
+  });
   await syncFileAnswer(tx, actor, row, content, upload.questionKey);
   const status = row.status === "sent" ? "in_progress" : row.status;
   await tx.update(assessments).set({ status, updatedAt: new Date() }).where(eq(assessments.id, row.id));
@@ -166,14 +174,17 @@ export async function storeEvidence(
   return file;
 }
 
-/** Removes one evidence file (row locked and editable); 404 when it is not this assessment's. */
+/**
+ * Removes one evidence file's row (assessment locked and editable); 404 when it is not this
+ * assessment's. Answers the storage key, for the caller to delete the object AFTER commit.
+ */
 export async function removeEvidence(
   tx: Tx,
   actor: Actor,
   row: AssessmentRow,
   content: TemplateContent,
   evidenceId: string,
-): Promise<void> {
+): Promise<string | null> {
   const [gone] = await tx
     .delete(assessmentEvidence)
     .where(
@@ -187,8 +198,10 @@ export async function removeEvidence(
       questionKey: assessmentEvidence.questionKey,
       fileName: assessmentEvidence.fileName,
       sha256: assessmentEvidence.sha256,
+      storageKey: assessmentEvidence.storageKey,
     });
   if (!gone) throw notFound("Evidence file");
+  const { storageKey, ...meta } = gone;
   await syncFileAnswer(tx, actor, row, content, gone.questionKey);
   await tx.update(assessments).set({ updatedAt: new Date() }).where(eq(assessments.id, row.id));
   await recordAudit(tx, row.orgId, auditActorOf(actor), {
@@ -196,19 +209,20 @@ export async function removeEvidence(
     entityType: "assessment",
     entityId: row.id,
     relatedIds: [row.partnerId, evidenceId],
-    before: { evidenceId, ...gone },
+    before: { evidenceId, ...meta },
   });
+  return storageKey;
 }
 
-/** One evidence file with its bytes, or 404. */
-export async function evidenceFile(q: Queryable, row: AssessmentRow, evidenceId: string) {
+/** One evidence file with its content (decrypting stream or legacy bytes), or 404. */
+export async function evidenceFile(
+  ctx: AppContext,
+  q: Queryable,
+  row: Pick<AssessmentRow, "id" | "orgId">,
+  evidenceId: string,
+): Promise<EvidenceDownload> {
   const [f] = await q
-    .select({
-      fileName: assessmentEvidence.fileName,
-      contentType: assessmentEvidence.contentType,
-      content: assessmentEvidence.content,
-      sha256: assessmentEvidence.sha256,
-    })
+    .select(evidenceContentColumns)
     .from(assessmentEvidence)
     .where(
       and(
@@ -218,5 +232,5 @@ export async function evidenceFile(q: Queryable, row: AssessmentRow, evidenceId:
       ),
     );
   if (!f) throw notFound("Evidence file");
-  return f;
+  return openEvidence(ctx, q, f);
 }

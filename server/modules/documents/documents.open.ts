@@ -20,11 +20,33 @@ export async function openVersion(
   storage: DocumentStorage,
   row: VersionRow,
 ): Promise<Readable> {
+  return openEncrypted(ctx, q, storage, row, dataKeyAad(row.documentId, row.version));
+}
+
+/** What locates and unlocks one encrypted object: its owner's org key version and wrapped data key. */
+export interface EncryptedObject {
+  orgId: string;
+  orgKeyVersion: number;
+  wrappedDataKey: string;
+  storageKey: string;
+}
+
+/**
+ * The decrypted plaintext of any encrypted object (document version, evidence file) as a stream;
+ * `aad` is the owner binding its data key was wrapped with.
+ */
+export async function openEncrypted(
+  ctx: AppContext,
+  q: Queryable,
+  storage: DocumentStorage,
+  obj: EncryptedObject,
+  aad: string,
+): Promise<Readable> {
   const master = await masterKeyOf(ctx);
-  const orgKey = await orgKeyVersion(q, master, row.orgId, row.orgKeyVersion);
-  const dataKey = unwrapKey(orgKey, row.wrappedDataKey, dataKeyAad(row.documentId, row.version));
+  const orgKey = await orgKeyVersion(q, master, obj.orgId, obj.orgKeyVersion);
+  const dataKey = unwrapKey(orgKey, obj.wrappedDataKey, aad);
   orgKey.fill(0);
-  const cipher = await storage.get(row.storageKey);
+  const cipher = await storage.get(obj.storageKey);
   const decrypt = createDecryptStream(dataKey);
   cipher.on("error", (e) => decrypt.destroy(e));
   return cipher.pipe(decrypt);

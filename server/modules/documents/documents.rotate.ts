@@ -1,8 +1,16 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { recordAudit, systemActor } from "../../platform/audit/audit.service.js";
-import { dataKeyAad, newOrgKey, orgKeyAad, rewrap, unwrapKey } from "../../platform/crypto/envelope.js";
+import {
+  dataKeyAad,
+  evidenceKeyAad,
+  newOrgKey,
+  orgKeyAad,
+  rewrap,
+  unwrapKey,
+} from "../../platform/crypto/envelope.js";
 import type { MasterKey } from "../../platform/crypto/master-key.js";
 import type { Db } from "../../platform/db/index.js";
+import { assessmentEvidence } from "../assessments/assessments.tables.js";
 import { documentVersions, orgKeys } from "./documents.tables.js";
 
 /** What a rotation did, per organization. */
@@ -22,8 +30,9 @@ export class UnknownMasterKeyError extends Error {
  * Key rotation without re-encrypting content, one transaction (and one `keys.rotate` audit event)
  * per organization:
  * 1. every org key wrapped by `previous` is re-wrapped by `current` (after OUTSIGHT_MASTER_KEY changed);
- * 2. with `newOrgKeys`, each organization gets a new org key version; every data key is re-wrapped
- *    from its old org key to the new one and the old versions are retired.
+ * 2. with `newOrgKeys`, each organization gets a new org key version; every data key (document
+ *    versions and encrypted evidence files) is re-wrapped from its old org key to the new one and
+ *    the old versions are retired.
  * Rows already under `current` are left alone, so a rotation interrupted half-way can simply be re-run.
  */
 export async function rotateKeys(
@@ -87,6 +96,27 @@ export async function rotateKeys(
               .where(
                 and(eq(documentVersions.documentId, v.documentId), eq(documentVersions.version, v.version)),
               );
+            dataKeys++;
+          }
+          // Questionnaire evidence files share the key hierarchy (see assessments/evidence.store.ts).
+          const files = await tx
+            .select({
+              id: assessmentEvidence.id,
+              wrappedDataKey: assessmentEvidence.wrappedDataKey,
+              orgKeyVersion: assessmentEvidence.orgKeyVersion,
+            })
+            .from(assessmentEvidence)
+            .where(and(eq(assessmentEvidence.orgId, orgId), isNotNull(assessmentEvidence.storageKey)))
+            .for("update");
+          for (const f of files) {
+            if (f.wrappedDataKey == null || f.orgKeyVersion == null) continue;
+            const oldKey = opened.get(f.orgKeyVersion);
+            if (!oldKey) throw new Error(`org key v${f.orgKeyVersion} of ${orgId} is missing`);
+            const wrappedDataKey = rewrap(oldKey, fresh.key, f.wrappedDataKey, evidenceKeyAad(f.id));
+            await tx
+              .update(assessmentEvidence)
+              .set({ wrappedDataKey, orgKeyVersion: newVersion })
+              .where(eq(assessmentEvidence.id, f.id));
             dataKeys++;
           }
           fresh.key.fill(0);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Readable } from "node:stream";
 import { dataKeyAad, newDataKey } from "../../platform/crypto/envelope.js";
 import { createEncryptStream } from "../../platform/crypto/stream.js";
 import type { DocumentStorage } from "../../platform/storage/storage.js";
@@ -29,22 +30,19 @@ export async function storeVersion(
   upload: DocumentUpload,
   maxBytes: number,
 ): Promise<StoredVersion> {
-  const data = newDataKey(orgKey.key, dataKeyAad(documentId, version));
   const storageKey = `${orgId}/${documentId}/v${version}-${randomBytes(6).toString("hex")}`;
+  let wrappedDataKey: string;
   try {
-    const encrypt = createEncryptStream(data.key);
-    // storage.put awaits (mkdir) before its pipeline listens: an inspector error in that window
-    // would be an unhandled 'error' event. The pipeline still sees the destroyed stream and rejects.
-    encrypt.on("error", () => undefined);
-    const body = upload.open();
-    body.on("error", (e) => encrypt.destroy(e));
-    await storage.put(storageKey, body.pipe(encrypt));
+    wrappedDataKey = await storeEncrypted(
+      storage,
+      storageKey,
+      orgKey,
+      dataKeyAad(documentId, version),
+      upload.open(),
+    );
   } catch (e) {
-    await storage.delete(storageKey).catch(() => undefined);
     if ((e as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(maxBytes);
     throw e;
-  } finally {
-    data.key.fill(0);
   }
   const stats = upload.done();
   if (stats.truncated) {
@@ -53,9 +51,38 @@ export async function storeVersion(
   }
   return {
     storageKey,
-    wrappedDataKey: data.wrapped,
+    wrappedDataKey,
     orgKeyVersion: orgKey.version,
     size: stats.size,
     sha256: stats.sha256,
   };
+}
+
+/**
+ * Encrypts `body` under a fresh data key (wrapped by `orgKey` with `aad`, which binds it to its
+ * owner) into `storageKey`; answers the wrapped data key. On failure the object is removed and
+ * the error rethrown. Shared by document versions and questionnaire evidence.
+ */
+export async function storeEncrypted(
+  storage: DocumentStorage,
+  storageKey: string,
+  orgKey: OrgKey,
+  aad: string,
+  body: Readable,
+): Promise<string> {
+  const data = newDataKey(orgKey.key, aad);
+  try {
+    const encrypt = createEncryptStream(data.key);
+    // storage.put awaits (mkdir) before its pipeline listens: an inspector error in that window
+    // would be an unhandled 'error' event. The pipeline still sees the destroyed stream and rejects.
+    encrypt.on("error", () => undefined);
+    body.on("error", (e) => encrypt.destroy(e));
+    await storage.put(storageKey, body.pipe(encrypt));
+  } catch (e) {
+    await storage.delete(storageKey).catch(() => undefined);
+    throw e;
+  } finally {
+    data.key.fill(0);
+  }
+  return data.wrapped;
 }

@@ -16,7 +16,14 @@ import {
   saveAnswers,
 } from "../assessments/answers.js";
 import { assessments } from "../assessments/assessments.tables.js";
-import { evidenceFile, readUpload, removeEvidence, storeEvidence } from "../assessments/evidence.js";
+import {
+  evidenceFile,
+  evidenceType,
+  readUpload,
+  removeEvidence,
+  storeEvidence,
+} from "../assessments/evidence.js";
+import { deleteEvidenceObject, storeEvidenceThenCommit } from "../assessments/evidence.store.js";
 import { publishEvents, staffRecipients } from "../notifications/publish.js";
 import { organizations } from "../organizations/organizations.tables.js";
 import { partners } from "../partners/partners.tables.js";
@@ -163,25 +170,31 @@ export function createPortalService(ctx: AppContext) {
       const visible = await portalAssessment(db, actor, id);
       assertEditable(visible);
       const upload = await readUpload(req);
-      return db.transaction(async (tx) => {
-        const row = await portalAssessment(tx, actor, id, true);
-        assertEditable(row);
-        return storeEvidence(tx, actor, row, await assessmentContent(tx, row), upload);
-      });
+      // Refuse a wrong type before anything is encrypted and stored.
+      evidenceType(upload.fileName, upload.data);
+      return storeEvidenceThenCommit(ctx, visible.orgId, upload.data, (stored) =>
+        db.transaction(async (tx) => {
+          const row = await portalAssessment(tx, actor, id, true);
+          assertEditable(row);
+          return storeEvidence(tx, actor, row, await assessmentContent(tx, row), upload, stored);
+        }),
+      );
     },
 
     /** Removes an evidence file while the assessment is editable. */
     async removeEvidence(actor: Actor, id: string, evidenceId: string) {
-      await db.transaction(async (tx) => {
+      const storageKey = await db.transaction(async (tx) => {
         const row = await portalAssessment(tx, actor, id, true);
         assertEditable(row);
-        await removeEvidence(tx, actor, row, await assessmentContent(tx, row), evidenceId);
+        return removeEvidence(tx, actor, row, await assessmentContent(tx, row), evidenceId);
       });
+      // After commit: a rolled-back delete must still find its file.
+      await deleteEvidenceObject(ctx, storageKey);
     },
 
     /** An evidence file's bytes, for download. */
     async evidence(actor: Actor, id: string, evidenceId: string) {
-      return evidenceFile(db, await portalAssessment(db, actor, id), evidenceId);
+      return evidenceFile(ctx, db, await portalAssessment(db, actor, id), evidenceId);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPartner, call, problem, useTestApp } from "../../test/harness.js";
+import { tempDataDir } from "../documents/documents.testkit.js";
 import {
   type AssessmentSessions,
   auditActions,
@@ -13,7 +14,7 @@ import {
   PORTAL,
 } from "./portal.testkit.js";
 
-const env = useTestApp();
+const env = useTestApp({ OUTSIGHT_DATA_DIR: tempDataDir() });
 let s: AssessmentSessions;
 
 beforeAll(async () => {

@@ -48,6 +48,9 @@ export const orgKeyAad = (orgId: string) => `org:${orgId}`;
 /** The AAD binding a data key to one version of one document. */
 export const dataKeyAad = (documentId: string, version: number) => `doc:${documentId}:v${version}`;
 
+/** The AAD binding a data key to one questionnaire evidence file. */
+export const evidenceKeyAad = (evidenceId: string) => `evidence:${evidenceId}`;
+
 function assertKey(key: Buffer, what: string): void {
   if (!Buffer.isBuffer(key) || key.length !== KEY_BYTES) {
     throw new TypeError(`${what} must be a ${KEY_BYTES}-byte Buffer`);
