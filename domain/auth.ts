@@ -62,7 +62,7 @@ export const Me = z.object({
   organization: Organization,
   via: z.enum(["session", "token"]),
   abilities: z.record(z.string(), z.record(z.string(), z.boolean())),
-  /** Limits of this installation the web app checks before sending (`GET /me` only). */
+  /** Limits of this installation the web app checks before sending. */
   limits: z.object({ documentMaxBytes: z.number().int() }).optional(),
 });
 export type Me = z.infer<typeof Me>;

@@ -72,6 +72,7 @@ export function authRoutes(ctx: AppContext) {
           user: { id: user.id, name: user.name, email: user.email, role: "admin" as const, partnerId: null },
           organization: { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() },
           via: "session" as const,
+          limits: { documentMaxBytes: ctx.config.documentMaxBytes },
           abilities: allAbilities({
             kind: "user",
             orgId: org.id,

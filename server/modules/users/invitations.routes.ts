@@ -131,6 +131,7 @@ export function invitationRoutes(ctx: AppContext) {
           user: { id: user.id, name: user.name, email: user.email, role, partnerId: user.partnerId },
           organization: { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() },
           via: "session" as const,
+          limits: { documentMaxBytes: ctx.config.documentMaxBytes },
           abilities: allAbilities({
             kind: "user",
             orgId: org.id,
